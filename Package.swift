@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+// proofnode: zero-knowledge checkpoint proofs, on-chain submission, audit and proof-gated settlement
+// for Fabstir LLM hosts. See README.md for the architecture and DEVELOPERS.md-style module map.
+import PackageDescription
+
+/// Hot arithmetic modules are optimised in every configuration: debug builds of field code run
+/// 20–650× slower, which would make `swift test` useless for cryptography.
+let optimised: [SwiftSetting] = [.unsafeFlags(["-O"])]
+
+let package = Package(
+    name: "proofnode",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "proofnode", targets: ["proofnode"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        // MARK: C libraries from Debian packages (system-library targets with shim headers)
+        .systemLibrary(
+            name: "CGMP",
+            pkgConfig: "gmp",
+            providers: [.apt(["libgmp-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSecp256k1",
+            pkgConfig: "libsecp256k1",
+            providers: [.apt(["libsecp256k1-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+
+        // MARK: The executable
+        .executableTarget(
+            name: "proofnode",
+            dependencies: [
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
+            ]
+        ),
+
+        // MARK: Tests
+        .testTarget(
+            name: "SystemLibrariesTests",
+            dependencies: ["CGMP", "CSecp256k1", "CCurl"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The whole test suite: style lint, the Swift tests, and the oracle tier where it exists.
+# This is the README's test command, and what CI runs.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+
+scripts/bootstrap.sh
+
+echo "== swift format lint --strict"
+swift format lint --strict --recursive Package.swift Sources Tests
+
+echo "== swift test"
+# Cryptographic modules are compiled with -O in every configuration (see Package.swift), so the
+# debug test build runs them at release speed without rebuilding every dependency in release.
+swift test
