@@ -34,6 +34,12 @@ let package = Package(
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
 
+        // MARK: Cryptography
+        .target(
+            name: "BN254",
+            swiftSettings: optimised
+        ),
+
         // MARK: The executable
         .executableTarget(
             name: "proofnode",
@@ -46,6 +52,11 @@ let package = Package(
         .testTarget(
             name: "SystemLibrariesTests",
             dependencies: ["CGMP", "CSecp256k1", "CCurl"]
+        ),
+        .testTarget(
+            name: "BN254Tests",
+            dependencies: ["BN254", "CGMP"],
+            swiftSettings: optimised
         ),
     ],
     swiftLanguageModes: [.v6]
