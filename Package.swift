@@ -44,7 +44,8 @@ let package = Package(
         .executableTarget(
             name: "proofnode",
             dependencies: [
-                .product(name: "ArgumentParser", package: "swift-argument-parser")
+                "BN254",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 

@@ -1,0 +1,8 @@
+/// The benchmark suites `proofnode bench` offers. Each module's suite lives in its own file in this
+/// folder and is listed here once.
+enum BenchmarkRegistry {
+    /// All suites, in the order `--suite all` runs them.
+    static let all: [any BenchmarkSuite] = [
+        BN254FieldBenchmarks()
+    ]
+}
