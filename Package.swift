@@ -14,7 +14,8 @@ let package = Package(
         .executable(name: "proofnode", targets: ["proofnode"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // MARK: C libraries from Debian packages (system-library targets with shim headers)
@@ -40,6 +41,12 @@ let package = Package(
             swiftSettings: optimised
         ),
 
+        .target(
+            name: "Groth16",
+            dependencies: ["BN254", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: optimised
+        ),
+
         // MARK: The executable
         .executableTarget(
             name: "proofnode",
@@ -57,6 +64,11 @@ let package = Package(
         .testTarget(
             name: "BN254Tests",
             dependencies: ["BN254", "CGMP"],
+            swiftSettings: optimised
+        ),
+        .testTarget(
+            name: "Groth16Tests",
+            dependencies: ["Groth16", "BN254"],
             swiftSettings: optimised
         ),
     ],
