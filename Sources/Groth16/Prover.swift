@@ -1,0 +1,83 @@
+import BN254
+
+/// Makes Groth16 proofs with a proving key.
+///
+/// Each proof draws fresh blinding scalars r and s from the operating system's CSPRNG, so two proofs
+/// of the same statement differ and reveal nothing about the witness. The prover checks the witness
+/// first and refuses an unsatisfied one: it never returns a proof for a false statement.
+///
+/// Timing: the multi-scalar multiplications skip zero scalars and treat one specially, so the time of
+/// a proof reveals roughly how many witness values are 0 or 1 (for the checkpoint circuit, the bit
+/// decompositions of the hashed limbs); it does not reveal which.
+public struct Prover: Sendable {
+    /// The proving key.
+    public let key: ProvingKey
+    /// The circuit the key was made for.
+    public let qap: QuadraticArithmeticProgram
+
+    /// A prover for `system` with `key`.
+    /// - Throws: ``Groth16Error`` `.malformedKey` when the key was made for another circuit.
+    public init(key: ProvingKey, system: R1CS) throws(Groth16Error) {
+        guard key.verifyingKey.circuitDigest == system.circuitDigest else {
+            throw Groth16Error(
+                .malformedKey,
+                "the proving key was made for another circuit (digest differs); regenerate keys with `proofnode setup`")
+        }
+        guard key.variableCount == system.variableCount, key.lQuery.count == system.privateVariableCount,
+            key.verifyingKey.inputCommitments.count == 1 + system.publicInputCount
+        else {
+            throw Groth16Error(.malformedKey, "the proving key's sizes do not match the circuit")
+        }
+        self.key = key
+        self.qap = try QuadraticArithmeticProgram(system)
+        guard key.hQuery.count == qap.domain.size - 1 else {
+            throw Groth16Error(.malformedKey, "the proving key's H query does not match the circuit's domain")
+        }
+    }
+
+    /// Proves that `assignment` satisfies the circuit, with fresh randomness.
+    /// - Throws: ``Groth16Error`` `.unsatisfiedWitness` (naming the first failing constraint) or `.sizeMismatch`.
+    public func prove(_ assignment: Assignment) throws(Groth16Error) -> Proof {
+        var generator = SystemRandomNumberGenerator()
+        return try prove(assignment, using: &generator)
+    }
+
+    /// Proves with blinding scalars from `generator` (tests pass a seeded one for reproducibility;
+    /// production code uses ``prove(_:)``).
+    public func prove<G: RandomNumberGenerator>(_ assignment: Assignment, using generator: inout G)
+        throws(Groth16Error) -> Proof
+    {
+        let system = qap.system
+        guard assignment.values.count == system.variableCount else {
+            throw Groth16Error(
+                .sizeMismatch, "the assignment has \(assignment.values.count) values; the circuit has \(system.variableCount)")
+        }
+        do {
+            try system.checkSatisfied(assignment)
+        } catch {
+            throw Groth16Error(.unsatisfiedWitness, "refusing to prove a false statement: \(error.message)")
+        }
+        let z = assignment.values
+        let r = Fr.random(using: &generator)
+        let s = Fr.random(using: &generator)
+        do {
+            let h = try qap.quotientCoefficients(for: z)
+            let privateValues = Array(z[qap.inputCount...])
+            let aSum = try G1Projective.multiScalarMultiplication(bases: key.aQuery, scalars: z)
+            let b1Sum = try G1Projective.multiScalarMultiplication(bases: key.bG1Query, scalars: z)
+            let b2Sum = try G2Projective.multiScalarMultiplication(bases: key.bG2Query, scalars: z)
+            let lSum = try G1Projective.multiScalarMultiplication(bases: key.lQuery, scalars: privateValues)
+            let hSum = try G1Projective.multiScalarMultiplication(bases: key.hQuery, scalars: h)
+
+            let deltaG1 = G1Projective(key.deltaG1)
+            let a = aSum.adding(key.verifyingKey.alpha) + deltaG1.multiplied(by: r)
+            let b2 = b2Sum.adding(key.verifyingKey.beta) + G2Projective(key.verifyingKey.delta).multiplied(by: s)
+            let b1 = b1Sum.adding(key.betaG1) + deltaG1.multiplied(by: s)
+            let c = lSum + hSum + a.multiplied(by: s) + b1.multiplied(by: r) - deltaG1.multiplied(by: r * s)
+            let affineG1 = G1Projective.batchNormalise([a, c])
+            return Proof(a: affineG1[0], b: b2.affine, c: affineG1[1])
+        } catch {
+            throw Groth16Error(.sizeMismatch, "internal size mismatch while proving: \(error.message)")
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import BN254
+
+/// A verifying key prepared for fast verification: e(α, β) precomputed, γ and δ with their Miller-loop
+/// lines precomputed, so each proof costs one three-pair Miller loop and one final exponentiation.
+public struct Verifier: Sendable {
+    /// The verifying key.
+    public let key: VerifyingKey
+    /// e(α, β).
+    let alphaBeta: Fq12
+    let preparedGamma: PreparedG2
+    let preparedDelta: PreparedG2
+
+    /// Prepares `key`.
+    public init(key: VerifyingKey) {
+        self.key = key
+        alphaBeta = Pairing.pairing(key.alpha, key.beta)
+        preparedGamma = PreparedG2(key.gamma)
+        preparedDelta = PreparedG2(key.delta)
+    }
+
+    /// Σ inputs_i · IC_i (with the constant one's IC_0).
+    func inputCommitment(_ publicInputs: [Fr]) throws(Groth16Error) -> G1Projective {
+        guard publicInputs.count == key.publicInputCount else {
+            throw Groth16Error(
+                .sizeMismatch, "the key verifies \(key.publicInputCount) public inputs; got \(publicInputs.count)")
+        }
+        var sum = G1Projective(key.inputCommitments[0])
+        for (index, input) in publicInputs.enumerated() where !input.isZero {
+            sum = sum + G1Projective(key.inputCommitments[index + 1]).multiplied(by: input)
+        }
+        return sum
+    }
+
+    /// Whether `proof` is valid for `publicInputs` under the key:
+    /// e(A, B) = e(α, β) · e(Σ xᵢ·ICᵢ, γ) · e(C, δ).
+    /// - Returns: `false` for a wrong proof (this is not an error).
+    /// - Throws: ``Groth16Error`` `.sizeMismatch` when the number of public inputs differs from the key's.
+    public func verify(_ proof: Proof, publicInputs: [Fr]) throws(Groth16Error) -> Bool {
+        let commitment = try inputCommitment(publicInputs).affine
+        let product = Pairing.multiMillerLoop([
+            (proof.a, PreparedG2(proof.b)), (-commitment, preparedGamma), (-proof.c, preparedDelta),
+        ])
+        return Pairing.finalExponentiation(product) == alphaBeta
+    }
+
+    /// Verifies many proofs under this key at once with a random linear combination (128-bit
+    /// randomisers): true only if (with overwhelming probability) every proof is valid.
+    /// Costs one Miller-loop pair per proof plus two, and a single final exponentiation.
+    /// - Throws: ``Groth16Error`` `.sizeMismatch` when an input vector has the wrong length.
+    public func verifyBatch(_ items: [(proof: Proof, publicInputs: [Fr])]) throws(Groth16Error) -> Bool {
+        if items.isEmpty { return true }
+        if items.count == 1 { return try verify(items[0].proof, publicInputs: items[0].publicInputs) }
+        var generator = SystemRandomNumberGenerator()
+        var pairs: [(G1Affine, PreparedG2)] = []
+        var commitmentSum = G1Projective.infinity
+        var cSum = G1Projective.infinity
+        var rhoSum = UInt256.zero
+        for item in items {
+            let rho = UInt256(generator.next(), generator.next() | 1, 0, 0)
+            let rhoField = Fr(reducing: rho)
+            rhoSum = rhoSum.addingWithCarry(rho).sum
+            let scaledA = G1Projective(item.proof.a).multiplied(by: rhoField).affine
+            pairs.append((scaledA, PreparedG2(item.proof.b)))
+            commitmentSum = commitmentSum + (try inputCommitment(item.publicInputs)).multiplied(by: rhoField)
+            cSum = cSum + G1Projective(item.proof.c).multiplied(by: rhoField)
+        }
+        let sums = G1Projective.batchNormalise([commitmentSum, cSum])
+        pairs.append((-sums[0], preparedGamma))
+        pairs.append((-sums[1], preparedDelta))
+        let product = Pairing.finalExponentiation(Pairing.multiMillerLoop(pairs))
+        return product == alphaBeta.pow(words: [rhoSum.w0, rhoSum.w1, rhoSum.w2, rhoSum.w3])
+    }
+}
