@@ -1,0 +1,147 @@
+/// Multi-scalar multiplication Σ sᵢ·Pᵢ by Pippenger's bucket method with signed digits.
+///
+/// Scalars are converted out of Montgomery form once. Scalars 0 are skipped and scalars 1 are summed
+/// directly with mixed additions (half of a commitment circuit's witness is bits); the rest go
+/// through buckets: for a window width c, each scalar is recoded into signed digits in
+/// (−2^(c−1), 2^(c−1)], each window adds every base (or its negation) into one of 2^(c−1) buckets with
+/// a mixed addition, and the buckets are combined by a running sum. Windows are independent and are
+/// shared among the available cores. Timing reveals how many scalars are 0 or 1 and the digits'
+/// zero pattern; the prover's MSM inputs are not protected against timing observers.
+extension JacobianPoint {
+    /// Σ scalars[i]·bases[i].
+    /// - Throws: ``BN254Error`` `.sizeMismatch` when the arrays have different lengths.
+    @inlinable
+    public static func multiScalarMultiplication(bases: [Affine], scalars: [Fr]) throws(BN254Error) -> Self {
+        guard bases.count == scalars.count else {
+            throw BN254Error(
+                .sizeMismatch,
+                "MSM needs as many scalars as bases, got \(scalars.count) scalars and \(bases.count) bases")
+        }
+        var ones = Self.infinity
+        var remainingBases: [Affine] = []
+        var remainingScalars: [UInt256] = []
+        remainingBases.reserveCapacity(bases.count)
+        remainingScalars.reserveCapacity(bases.count)
+        for index in bases.indices {
+            let scalar = scalars[index]
+            if scalar.isZero || bases[index].isInfinity { continue }
+            if scalar.isOne {
+                ones = ones.adding(bases[index])
+                continue
+            }
+            remainingBases.append(bases[index])
+            remainingScalars.append(scalar.canonical)
+        }
+        if remainingBases.isEmpty { return ones }
+        return ones + pippenger(bases: remainingBases, scalars: remainingScalars)
+    }
+
+    /// The window width for `count` points: about log2(count) − 2, clamped to 2…16 (measured; a
+    /// larger width trades bucket-combination work for fewer windows).
+    @inlinable
+    static func windowWidth(forCount count: Int) -> Int {
+        if count < 8 { return 2 }
+        let log2 = Int.bitWidth - count.leadingZeroBitCount - 1
+        return min(16, max(3, log2 - 2 + (log2 >= 12 ? 1 : 0)))
+    }
+
+    /// Pippenger over canonical scalars below 2^254 (every base finite, every scalar non-zero).
+    @inlinable
+    static func pippenger(bases: [Affine], scalars: [UInt256]) -> Self {
+        let count = bases.count
+        let width = windowWidth(forCount: count)
+        let windowCount = 254 / width + 1
+        let digits = signedDigits(scalars, width: width, windowCount: windowCount)
+        var windowSums = [Self](repeating: .infinity, count: windowCount)
+        let workers = count >= 64 ? min(windowCount, ParallelWork.coreCount) : 1
+        var digitStorage = digits
+        var baseStorage = bases
+        baseStorage.withUnsafeMutableBufferPointer { basePointer in
+            digitStorage.withUnsafeMutableBufferPointer { digitPointer in
+                windowSums.withUnsafeMutableBufferPointer { sumPointer in
+                    let sharedBases = SharedBuffer(basePointer)
+                    let sharedDigits = SharedBuffer(digitPointer)
+                    let sharedSums = SharedBuffer(sumPointer)
+                    ParallelWork.run(workers: workers) { worker in
+                        var buckets = [Self](repeating: .infinity, count: 1 << (width - 1))
+                        var window = worker
+                        while window < windowCount {
+                            sharedSums[window] = windowSum(
+                                bases: sharedBases, digits: sharedDigits, offset: window * count, count: count,
+                                buckets: &buckets)
+                            window += workers
+                        }
+                    }
+                }
+            }
+        }
+        var result = Self.infinity
+        for window in stride(from: windowCount - 1, through: 0, by: -1) {
+            if !result.isInfinity {
+                for _ in 0..<width { result = result.doubled() }
+            }
+            result += windowSums[window]
+        }
+        return result
+    }
+
+    /// One window: bucket accumulation with mixed additions, then the running-sum combination
+    /// Σ j·bucket[j] with 2·2^(c−1) full additions.
+    @inlinable
+    static func windowSum(
+        bases: SharedBuffer<Affine>, digits: SharedBuffer<Int32>, offset: Int, count: Int, buckets: inout [Self]
+    ) -> Self {
+        for index in buckets.indices { buckets[index] = .infinity }
+        for index in 0..<count {
+            let digit = Int(digits[offset + index])
+            if digit > 0 {
+                buckets[digit - 1] = buckets[digit - 1].adding(bases[index])
+            } else if digit < 0 {
+                buckets[-digit - 1] = buckets[-digit - 1].adding(-bases[index])
+            }
+        }
+        var running = Self.infinity
+        var total = Self.infinity
+        for index in stride(from: buckets.count - 1, through: 0, by: -1) {
+            running += buckets[index]
+            total += running
+        }
+        return total
+    }
+
+    /// Signed base-2^c digits of every scalar, window-major (`digits[window·count + i]`), each in
+    /// (−2^(c−1), 2^(c−1)]; the top window absorbs the last carry.
+    @inlinable
+    static func signedDigits(_ scalars: [UInt256], width: Int, windowCount: Int) -> [Int32] {
+        let count = scalars.count
+        var digits = [Int32](repeating: 0, count: count * windowCount)
+        let half = 1 << (width - 1)
+        let mask = UInt64((1 << width) - 1)
+        for index in 0..<count {
+            let scalar = scalars[index]
+            var carry = 0
+            for window in 0..<windowCount {
+                let bit = window * width
+                var value = 0
+                if bit < 256 {
+                    let limb = bit >> 6
+                    let shift = UInt64(bit & 63)
+                    var raw = scalar[limb: limb] >> shift
+                    if shift + UInt64(width) > 64 && limb < 3 {
+                        raw |= scalar[limb: limb + 1] << (64 - shift)
+                    }
+                    value = Int(raw & mask)
+                }
+                value += carry
+                if value > half && window < windowCount - 1 {
+                    digits[window * count + index] = Int32(value - (1 << width))
+                    carry = 1
+                } else {
+                    digits[window * count + index] = Int32(value)
+                    carry = 0
+                }
+            }
+        }
+        return digits
+    }
+}
