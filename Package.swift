@@ -57,6 +57,7 @@ let package = Package(
         .testTarget(
             name: "BN254Tests",
             dependencies: ["BN254", "CGMP"],
+            resources: [.copy("Vectors")],
             swiftSettings: optimised
         ),
     ],
