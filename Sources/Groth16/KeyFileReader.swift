@@ -17,7 +17,8 @@ struct KeyFileReader {
             throw Groth16Error(.malformedKey, "\(what) is truncated (\(bytes.count) bytes)")
         }
         guard Array(bytes[0..<magic.count]) == magic else {
-            throw Groth16Error(.malformedKey, "\(what) does not start with the magic \(String(decoding: magic, as: UTF8.self))")
+            throw Groth16Error(
+                .malformedKey, "\(what) does not start with the magic \(String(decoding: magic, as: UTF8.self))")
         }
         let version = Int(bytes[magic.count]) << 8 | Int(bytes[magic.count + 1])
         guard version == KeyFileWriter.formatVersion else {
@@ -47,13 +48,15 @@ struct KeyFileReader {
     mutating func readCount(_ element: String, limit: Int = 1 << 28) throws(Groth16Error) -> Int {
         let word = try take(4, element)
         let value = word.reduce(0) { $0 << 8 | Int($1) }
-        guard value <= limit else { throw Groth16Error(.malformedKey, "\(what): \(element) \(value) is implausibly large") }
+        guard value <= limit else {
+            throw Groth16Error(.malformedKey, "\(what): \(element) \(value) is implausibly large")
+        }
         return value
     }
 
     mutating func readG1(_ element: String) throws(Groth16Error) -> G1Affine {
         let slice = Array(try take(64, element))
-        do {
+        do throws(BN254Error) {
             return try G1Affine(uncompressedBytes: slice)
         } catch {
             throw Groth16Error(.malformedKey, "\(what): \(element) is invalid: \(error.message)")
@@ -63,7 +66,7 @@ struct KeyFileReader {
     /// A G2 point checked for canonical coordinates, the curve and (when `checkSubgroup`) the subgroup.
     mutating func readG2(_ element: String, checkSubgroup: Bool) throws(Groth16Error) -> G2Affine {
         let slice = Array(try take(128, element))
-        do {
+        do throws(BN254Error) {
             if checkSubgroup { return try G2Affine(uncompressedBytes: slice) }
             if slice.allSatisfy({ $0 == 0 }) { return .infinity }
             let point = G2Affine(
@@ -99,8 +102,10 @@ struct KeyFileWriter {
     mutating func append(_ data: [UInt8]) { bytes += data }
 
     mutating func appendCount(_ value: Int) {
-        bytes += [UInt8(truncatingIfNeeded: value >> 24), UInt8(truncatingIfNeeded: value >> 16),
-            UInt8(truncatingIfNeeded: value >> 8), UInt8(truncatingIfNeeded: value)]
+        bytes += [
+            UInt8(truncatingIfNeeded: value >> 24), UInt8(truncatingIfNeeded: value >> 16),
+            UInt8(truncatingIfNeeded: value >> 8), UInt8(truncatingIfNeeded: value),
+        ]
     }
 
     mutating func appendG1Vector(_ points: [G1Affine]) {

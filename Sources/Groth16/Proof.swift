@@ -33,8 +33,10 @@ public struct Proof: Sendable, Equatable, Hashable {
         }
         self.init(
             a: try Self.decode("A", { () throws(BN254Error) in try G1Affine(uncompressedBytes: Array(bytes[0..<64])) }),
-            b: try Self.decode("B", { () throws(BN254Error) in try G2Affine(uncompressedBytes: Array(bytes[64..<192])) }),
-            c: try Self.decode("C", { () throws(BN254Error) in try G1Affine(uncompressedBytes: Array(bytes[192..<256])) }))
+            b: try Self.decode(
+                "B", { () throws(BN254Error) in try G2Affine(uncompressedBytes: Array(bytes[64..<192])) }),
+            c: try Self.decode(
+                "C", { () throws(BN254Error) in try G1Affine(uncompressedBytes: Array(bytes[192..<256])) }))
     }
 
     /// The 128-byte compressed form: A (32 bytes), B (64 bytes), C (32 bytes), each with flag bits.
@@ -44,7 +46,8 @@ public struct Proof: Sendable, Equatable, Hashable {
     /// - Throws: ``Groth16Error`` `.malformedProof`.
     public init(compressed bytes: [UInt8]) throws(Groth16Error) {
         guard bytes.count == Self.compressedSize else {
-            throw Groth16Error(.malformedProof, "a compressed proof is \(Self.compressedSize) bytes, got \(bytes.count)")
+            throw Groth16Error(
+                .malformedProof, "a compressed proof is \(Self.compressedSize) bytes, got \(bytes.count)")
         }
         self.init(
             a: try Self.decode("A", { () throws(BN254Error) in try G1Affine(compressedBytes: Array(bytes[0..<32])) }),
@@ -52,7 +55,9 @@ public struct Proof: Sendable, Equatable, Hashable {
             c: try Self.decode("C", { () throws(BN254Error) in try G1Affine(compressedBytes: Array(bytes[96..<128])) }))
     }
 
-    private static func decode<Point>(_ name: String, _ body: () throws(BN254Error) -> Point) throws(Groth16Error)
+    private static func decode<Point>(
+        _ name: String, _ body: () throws(BN254Error) -> Point
+    ) throws(Groth16Error)
         -> Point
     {
         do {

@@ -44,13 +44,16 @@ public struct Prover: Sendable {
 
     /// Proves with blinding scalars from `generator` (tests pass a seeded one for reproducibility;
     /// production code uses ``prove(_:)``).
-    public func prove<G: RandomNumberGenerator>(_ assignment: Assignment, using generator: inout G)
+    public func prove<G: RandomNumberGenerator>(
+        _ assignment: Assignment, using generator: inout G
+    )
         throws(Groth16Error) -> Proof
     {
         let system = qap.system
         guard assignment.values.count == system.variableCount else {
             throw Groth16Error(
-                .sizeMismatch, "the assignment has \(assignment.values.count) values; the circuit has \(system.variableCount)")
+                .sizeMismatch,
+                "the assignment has \(assignment.values.count) values; the circuit has \(system.variableCount)")
         }
         do {
             try system.checkSatisfied(assignment)

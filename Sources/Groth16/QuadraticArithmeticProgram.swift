@@ -22,7 +22,8 @@ public struct QuadraticArithmeticProgram: Sendable {
             domain = try EvaluationDomain(minimumSize: system.constraintCount + 1 + system.publicInputCount)
         } catch {
             throw Groth16Error(
-                .circuitTooLarge, "the circuit has \(system.constraintCount) constraints; at most 2^28 rows are supported")
+                .circuitTooLarge,
+                "the circuit has \(system.constraintCount) constraints; at most 2^28 rows are supported")
         }
     }
 

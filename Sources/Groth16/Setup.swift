@@ -11,7 +11,9 @@ public enum Setup {
     ///   - system: the finalised constraint system.
     ///   - progress: called with a short description of each phase (for command-line progress).
     /// - Throws: ``Groth16Error`` `.circuitTooLarge`.
-    public static func generateKeys(for system: R1CS, progress: (String) -> Void = { _ in }) throws(Groth16Error)
+    public static func generateKeys(
+        for system: R1CS, progress: (String) -> Void = { _ in }
+    ) throws(Groth16Error)
         -> ProvingKey
     {
         var generator = SystemRandomNumberGenerator()

@@ -75,14 +75,18 @@ public enum SnarkjsJSON {
 
     /// Reads a snarkjs verifying key (points validated; G2 points checked for subgroup membership).
     /// - Throws: ``Groth16Error`` `.malformedJSON` naming the field.
-    public static func verifyingKey(from json: VerificationKey, circuitDigest: [UInt8] = []) throws(Groth16Error)
+    public static func verifyingKey(
+        from json: VerificationKey, circuitDigest: [UInt8] = []
+    ) throws(Groth16Error)
         -> VerifyingKey
     {
         guard json.protocolName == "groth16", json.curve == "bn128" else {
-            throw Groth16Error(.malformedJSON, "expected protocol groth16 on curve bn128, got \(json.protocolName)/\(json.curve)")
+            throw Groth16Error(
+                .malformedJSON, "expected protocol groth16 on curve bn128, got \(json.protocolName)/\(json.curve)")
         }
         guard json.ic.count == json.nPublic + 1 else {
-            throw Groth16Error(.malformedJSON, "IC has \(json.ic.count) points; nPublic \(json.nPublic) needs \(json.nPublic + 1)")
+            throw Groth16Error(
+                .malformedJSON, "IC has \(json.ic.count) points; nPublic \(json.nPublic) needs \(json.nPublic + 1)")
         }
         var inputs: [G1Affine] = []
         for (index, point) in json.ic.enumerated() { inputs.append(try g1(point, "IC[\(index)]")) }
@@ -116,7 +120,8 @@ public enum SnarkjsJSON {
             do {
                 values.append(try Fr(decimal: text))
             } catch {
-                throw Groth16Error(.malformedPublicInput, "public input \(index) is not a field element below r: \(error.message)")
+                throw Groth16Error(
+                    .malformedPublicInput, "public input \(index) is not a field element below r: \(error.message)")
             }
         }
         return values
