@@ -93,7 +93,7 @@ public struct PoseidonParameters: Sendable {
 }
 
 /// One lazily generated `static let` per width: Swift initialises each global exactly once, thread-safely.
-private enum Cache {
+enum Cache {
     static let w2 = PoseidonParameters(generatingWidth: 2)
     static let w3 = PoseidonParameters(generatingWidth: 3)
     static let w4 = PoseidonParameters(generatingWidth: 4)
