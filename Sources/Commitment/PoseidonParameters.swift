@@ -29,6 +29,8 @@ public struct PoseidonParameters: Sendable {
     public let roundConstants: [Fr]
     /// The MDS matrix row-major: `mds[i * t + j]` = M[i][j]; the new state is Mᵢ·state.
     public let mds: [Fr]
+    /// The same permutation with sparse partial rounds (derived from the two above), for speed.
+    let sparse: SparseRounds
 
     /// The smallest width circomlib defines (one input).
     public static let minimumWidth = 2
@@ -60,7 +62,10 @@ public struct PoseidonParameters: Sendable {
         fullRounds = Self.fullRoundCount
         partialRounds = partial
         roundConstants = constants
-        mds = Self.cauchyMatrix(width: t, from: &lfsr)
+        let matrix = Self.cauchyMatrix(width: t, from: &lfsr)
+        mds = matrix
+        sparse = SparseRounds(
+            width: t, partialRounds: partial, fullRounds: Self.fullRoundCount, roundConstants: constants, mds: matrix)
     }
 
     private static func cauchyMatrix(width t: Int, from lfsr: inout GrainLFSR) -> [Fr] {
