@@ -15,9 +15,10 @@ import BN254
 ///    coincide, 2t fresh values are drawn. The first t are xᵢ, the last t are yⱼ, and
 ///    M[i][j] = 1 / (xᵢ + yⱼ) (a Cauchy matrix; redrawn if some xᵢ + yⱼ = 0).
 ///
-/// The reference script also runs algebraic security checks on M and redraws it if they fail; for
-/// every circomlib width (t = 2…17) the first matrix passes, so circomlib's matrices are the first
-/// draw — which is what this type computes (confirmed by the test vectors for t = 2…13, 15 and 17).
+/// The reference script also runs algebraic security checks on M and redraws it if they fail;
+/// circomlib's matrices are the first draw, which is what this type computes. That is confirmed by
+/// published and independent vectors for t = 2…13, 15 and 17; t = 14 and t = 16 (13 and 15 inputs)
+/// follow the same procedure but have no independent vector in the tests.
 public struct PoseidonParameters: Sendable {
     /// The state width t (inputs + 1).
     public let width: Int
