@@ -17,8 +17,8 @@ import BN254
 ///
 /// The reference script also runs algebraic security checks on M and redraws it if they fail;
 /// circomlib's matrices are the first draw, which is what this type computes. That is confirmed by
-/// published and independent vectors for t = 2…13, 15 and 17; t = 14 and t = 16 (13 and 15 inputs)
-/// follow the same procedure but have no independent vector in the tests.
+/// published and independent hash vectors for t = 2…13, 15 and 17, and for t = 14 and 16 by entries
+/// of circomlibjs' MDS tables (drawn after all round constants, so they also confirm that stream).
 public struct PoseidonParameters: Sendable {
     /// The state width t (inputs + 1).
     public let width: Int

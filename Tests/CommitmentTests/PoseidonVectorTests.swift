@@ -14,9 +14,16 @@ struct PoseidonVectorFile: Decodable {
         var index: Int
         var value: String
     }
+    struct MDSEntry: Decodable {
+        var width: Int
+        var row: Int
+        var column: Int
+        var hex: String
+    }
     var source: String
     var cases: [Case]
     var constants: [Constant]?
+    var mds: [MDSEntry]?
 
     static func load(_ name: String) throws -> PoseidonVectorFile {
         let url = try #require(Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Vectors"))
@@ -56,6 +63,18 @@ struct PoseidonVectorTests {
         }
         let t2 = try PoseidonParameters.forWidth(2)
         #expect(t2.roundConstants.count == 128)
+    }
+
+    @Test("generated MDS matrices equal circomlibjs' for the widths without a hash vector (t = 14, 16)")
+    func mdsMatrices() throws {
+        let file = try PoseidonVectorFile.load("poseidon_published")
+        let entries = try #require(file.mds)
+        #expect(entries.count == 5)
+        for entry in entries {
+            let parameters = try PoseidonParameters.forWidth(entry.width)
+            let expected = try Fr(canonical: UInt256(hex: entry.hex))
+            #expect(parameters.mds[entry.row * entry.width + entry.column] == expected, "t = \(entry.width)")
+        }
     }
 
     @Test("random and edge inputs for 1…12 inputs match light-poseidon (independent Rust implementation)")
