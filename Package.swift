@@ -46,12 +46,18 @@ let package = Package(
             dependencies: ["BN254", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: optimised
         ),
+        .target(
+            name: "Commitment",
+            dependencies: ["BN254", "Groth16", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: optimised
+        ),
 
         // MARK: The executable
         .executableTarget(
             name: "proofnode",
             dependencies: [
                 "BN254",
+                "Commitment",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,6 +76,12 @@ let package = Package(
         .testTarget(
             name: "Groth16Tests",
             dependencies: ["Groth16", "BN254"],
+            swiftSettings: optimised
+        ),
+        .testTarget(
+            name: "CommitmentTests",
+            dependencies: ["Commitment", "Groth16", "BN254"],
+            resources: [.copy("Vectors")],
             swiftSettings: optimised
         ),
     ],

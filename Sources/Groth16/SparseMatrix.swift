@@ -34,9 +34,12 @@ public struct SparseMatrix: Sendable, Equatable {
     public func entries(ofRow row: Int) -> Range<Int> { rowStarts[row]..<rowStarts[row + 1] }
 
     /// The product M·z for a vector z of length ``columnCount``: one value per row.
-    /// - Precondition: `vector.count == columnCount` (callers check the assignment's shape first).
-    public func multiply(_ vector: [Fr]) -> [Fr] {
-        precondition(vector.count == columnCount, "vector length \(vector.count) != column count \(columnCount)")
+    /// - Throws: ``R1CSError`` `.malformedAssignment` when `vector.count != columnCount`.
+    public func multiply(_ vector: [Fr]) throws(R1CSError) -> [Fr] {
+        guard vector.count == columnCount else {
+            throw R1CSError(
+                .malformedAssignment, "vector has \(vector.count) values; the matrix has \(columnCount) columns")
+        }
         var result = [Fr](repeating: .zero, count: rowCount)
         rowStarts.withUnsafeBufferPointer { starts in
             columns.withUnsafeBufferPointer { cols in

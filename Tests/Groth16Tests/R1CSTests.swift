@@ -145,12 +145,13 @@ struct R1CSTests {
     }
 
     @Test("CSR multiplication equals the row-by-row definition")
-    func matrixVectorProduct() {
+    func matrixVectorProduct() throws {
         let circuit = CubicCircuit()
         let z = circuit.assignment(x: 3, out: 35).values
-        let az = circuit.system.a.multiply(z)
-        let bz = circuit.system.b.multiply(z)
-        let cz = circuit.system.c.multiply(z)
+        let az = try circuit.system.a.multiply(z)
+        let bz = try circuit.system.b.multiply(z)
+        let cz = try circuit.system.c.multiply(z)
+        #expect(throws: R1CSError.self) { try circuit.system.a.multiply([Fr.one]) }
         #expect(az == [Fr(3), Fr(9), Fr(27 + 3 + 5)])
         #expect(bz == [Fr(3), Fr(3), Fr(1)])
         #expect(cz == [Fr(9), Fr(27), Fr(35)])
