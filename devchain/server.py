@@ -20,12 +20,13 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from eth_account import Account
+from eth_keys import keys
 from eth_utils import to_canonical_address, to_checksum_address
 
 from . import contract
 from .accounts import DEV_BALANCE_WEI, dev_accounts
 from .chain import DevChain
+from .evm import DevVM
 from .rpc import Dispatcher
 
 MAX_BODY = 8 * 1024 * 1024
@@ -126,18 +127,20 @@ class DevchainServer:
         gas = int(self.rpc("eth_estimateGas", {"from": deployer, "input": "0x" + payload.hex()}), 16)
         base_fee = int(self.rpc("eth_getBlockByNumber", "latest", False)["baseFeePerGas"], 16)
         tip = int(self.rpc("eth_maxPriorityFeePerGas"), 16)
-        tx = {
-            "type": 2,
-            "chainId": self.chain.chain_id,
-            "nonce": nonce,
-            "gas": gas,
-            "maxFeePerGas": 2 * base_fee + tip,
-            "maxPriorityFeePerGas": tip,
-            "to": b"",
-            "value": 0,
-            "data": payload,
-        }
-        raw = Account.sign_transaction(tx, key).raw_transaction
+        # Signed with py-evm's own builder (eth-account would add ~1 s of imports to every start); the
+        # tests sign with eth-account, as proofnode's clients do.
+        unsigned = DevVM.get_transaction_builder().new_unsigned_dynamic_fee_transaction(
+            chain_id=self.chain.chain_id,
+            nonce=nonce,
+            max_priority_fee_per_gas=tip,
+            max_fee_per_gas=2 * base_fee + tip,
+            gas=gas,
+            to=b"",
+            value=0,
+            data=payload,
+            access_list=(),
+        )
+        raw = unsigned.as_signed_transaction(keys.PrivateKey(bytes.fromhex(key[2:]))).encode()
         tx_hash = self.rpc("eth_sendRawTransaction", "0x" + raw.hex())
         receipt = self.rpc("eth_getTransactionReceipt", tx_hash)
         if receipt is None or receipt["status"] != "0x1":
