@@ -12,9 +12,9 @@ import threading
 import time
 from dataclasses import dataclass, field
 
+from eth._utils.address import generate_contract_address
 from eth.constants import GENESIS_PARENT_HASH
 from eth.db.atomic import AtomicDB
-from eth._utils.address import generate_contract_address
 from eth_utils import ValidationError, to_canonical_address
 
 from .errors import RpcError, TxRejected
@@ -72,7 +72,9 @@ class DevChain:
         self.time_offset = 0  # seconds added to the wall clock (evm_increaseTime)
         self.next_timestamp: int | None = None  # evm_setNextBlockTimestamp
         self._chain_cls = chain_class(chain_id)
-        state = {addr: {"balance": bal, "nonce": 0, "code": b"", "storage": {}} for addr, bal in genesis_balances.items()}
+        state = {
+            addr: {"balance": bal, "nonce": 0, "code": b"", "storage": {}} for addr, bal in genesis_balances.items()
+        }
         params = {
             "difficulty": 0,
             "gas_limit": GAS_LIMIT,
@@ -310,7 +312,9 @@ class DevChain:
                 queues.append(run)
         ordered = []
         while queues:
-            queues.sort(key=lambda q: (-min(q[0].tx.max_priority_fee_per_gas, q[0].tx.max_fee_per_gas - base_fee), q[0].arrival))
+            queues.sort(
+                key=lambda q: (-min(q[0].tx.max_priority_fee_per_gas, q[0].tx.max_fee_per_gas - base_fee), q[0].arrival)
+            )
             ordered.append(queues[0].pop(0))
             queues = [q for q in queues if q]
         return ordered

@@ -41,7 +41,9 @@ def compile_contract(path: str = str(JOB_MARKETPLACE)) -> tuple[list, bytes]:
     import vyper
 
     if vyper.__version__ != VYPER_VERSION:
-        raise RuntimeError(f"vyper {VYPER_VERSION} is required (found {vyper.__version__}); run scripts/devchain.sh setup")
+        raise RuntimeError(
+            f"vyper {VYPER_VERSION} is required (found {vyper.__version__}); run scripts/devchain.sh setup"
+        )
     out = vyper.compile_code(source.decode(), output_formats=["abi", "bytecode"], contract_path=path)
     abi, bytecode = out["abi"], bytes.fromhex(out["bytecode"][2:])
     try:

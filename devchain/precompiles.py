@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import threading
 
-from eth.vm.forks.istanbul import constants  # EIP-1108 prices
 from eth.exceptions import VMError
+from eth.vm.forks.istanbul import constants  # EIP-1108 prices
 
 try:
     import pyrevm

@@ -13,8 +13,8 @@ from . import execution
 from .chain import GAS_LIMIT, SUGGESTED_TIP, DevChain, canonical
 from .errors import RpcError
 from .evm import DevVM
-from .formatting import addr, block_json, d, log_json, q, receipt_json, tx_json
 from .execution import CallRequest
+from .formatting import addr, block_json, d, log_json, q, receipt_json, tx_json
 
 CLIENT_VERSION = "proofnode-devchain/0.1 (py-evm 0.12.1b1)"
 MAX_FEE_HISTORY = 1024
@@ -57,7 +57,9 @@ class Dispatcher:
     def __init__(self, chain: DevChain) -> None:
         self.chain = chain
         self.methods = {
-            name[4:]: getattr(self, name) for name in dir(self) if name.startswith("rpc_") and callable(getattr(self, name))
+            name[4:]: getattr(self, name)
+            for name in dir(self)
+            if name.startswith("rpc_") and callable(getattr(self, name))
         }
 
     # -- envelope ---------------------------------------------------------------------------------
@@ -77,7 +79,11 @@ class Dispatcher:
         return None if reply is None else _dump(reply)
 
     def handle_one(self, request) -> dict | None:
-        if not isinstance(request, dict) or request.get("jsonrpc") != "2.0" or not isinstance(request.get("method"), str):
+        if (
+            not isinstance(request, dict)
+            or request.get("jsonrpc") != "2.0"
+            or not isinstance(request.get("method"), str)
+        ):
             return _error(request.get("id") if isinstance(request, dict) else None, RpcError(-32600, "invalid request"))
         is_notification = "id" not in request
         rid = request.get("id")
@@ -94,6 +100,12 @@ class Dispatcher:
             return None if is_notification else _error(rid, exc)
         except TypeError as exc:
             return None if is_notification else _error(rid, RpcError(-32602, f"invalid argument: {exc}"))
+        except Exception as exc:  # a bug or an input the handlers did not foresee: report it, keep serving
+            return (
+                None
+                if is_notification
+                else _error(rid, RpcError(-32603, f"internal error: {type(exc).__name__}: {exc}"))
+            )
         return None if is_notification else {"jsonrpc": "2.0", "id": rid, "result": result}
 
     # -- helpers ----------------------------------------------------------------------------------
@@ -107,7 +119,7 @@ class Dispatcher:
                 for record in blocks:
                     if record.header.hash == wanted:
                         return record
-                raise RpcError(-32000, f"header for hash not found")
+                raise RpcError(-32000, "header for hash not found")
             tag = tag.get("blockNumber", "latest")
         if tag in ("latest", "safe", "finalized", None):
             return blocks[-1]
@@ -139,7 +151,8 @@ class Dispatcher:
         raw = obj.get("input", obj.get("data"))
         if obj.get("input") is not None and obj.get("data") is not None and obj["input"] != obj["data"]:
             raise RpcError(
-                -32602, 'both "data" and "input" are set and not equal. Please use "input" to pass transaction call data'
+                -32602,
+                'both "data" and "input" are set and not equal. Please use "input" to pass transaction call data',
             )
         fee_cap = 0
         for key in ("gasPrice", "maxFeePerGas"):
@@ -212,7 +225,13 @@ class Dispatcher:
         newest_number = self.chain.head.header.block_number if record == "pending" else record.header.block_number
         count = min(count, MAX_FEE_HISTORY, newest_number + 1)
         if count == 0:
-            return {"oldestBlock": q(0), "baseFeePerGas": [], "gasUsedRatio": [], "baseFeePerBlobGas": [], "blobGasUsedRatio": []}
+            return {
+                "oldestBlock": q(0),
+                "baseFeePerGas": [],
+                "gasUsedRatio": [],
+                "baseFeePerBlobGas": [],
+                "blobGasUsedRatio": [],
+            }
         oldest = newest_number - count + 1
         base_fees, ratios, rewards = [], [], []
         for number in range(oldest, newest_number + 1):
@@ -288,7 +307,10 @@ class Dispatcher:
             raise RpcError(-32602, "invalid argument 0: filter object expected")
         if flt.get("blockHash") is not None:
             if flt.get("fromBlock") is not None or flt.get("toBlock") is not None:
-                raise RpcError(-32602, "invalid argument 0: cannot specify both BlockHash and FromBlock/ToBlock, choose one or the other")
+                raise RpcError(
+                    -32602,
+                    "invalid argument 0: cannot specify both BlockHash and FromBlock/ToBlock, choose one or the other",
+                )
             wanted = hash32(flt["blockHash"], "blockHash")
             records = [r for r in self.chain.blocks if r.header.hash == wanted]
             if not records:
@@ -310,7 +332,13 @@ class Dispatcher:
             if position is None:
                 topic_sets.append(None)
             elif isinstance(position, list):
-                topic_sets.append(None if not position else {hash32(t, "topic") for t in position if t is not None} if None not in position else None)
+                topic_sets.append(
+                    None
+                    if not position
+                    else {hash32(t, "topic") for t in position if t is not None}
+                    if None not in position
+                    else None
+                )
             else:
                 topic_sets.append({hash32(position, "topic")})
         if len(topic_sets) > 4:

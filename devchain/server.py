@@ -49,7 +49,9 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(200, reply if reply is not None else b"")
 
     def do_GET(self) -> None:  # noqa: N802
-        self._send(405, b'{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"use POST with a JSON-RPC body"}}')
+        self._send(
+            405, b'{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"use POST with a JSON-RPC body"}}'
+        )
 
     def _send(self, status: int, payload: bytes) -> None:
         self.send_response(status)
@@ -175,15 +177,31 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m devchain.server", description=__doc__.split("\n\n")[0])
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=0, help="TCP port; 0 picks a free one (default 0)")
-    parser.add_argument("--chain-id", type=int, default=31337, help="chain id, enforced on raw transactions (default 31337)")
-    parser.add_argument("--block-time", type=float, default=1.0, help="seconds between sealed blocks; 0 disables the timer (default 1)")
+    parser.add_argument(
+        "--chain-id", type=int, default=31337, help="chain id, enforced on raw transactions (default 31337)"
+    )
+    parser.add_argument(
+        "--block-time", type=float, default=1.0, help="seconds between sealed blocks; 0 disables the timer (default 1)"
+    )
     parser.add_argument("--no-automine", action="store_true", help="pool transactions until the next sealed block")
     parser.add_argument("--accounts", type=int, default=10, help="number of funded dev accounts, 1-10 (default 10)")
     parser.add_argument("--no-deploy", action="store_true", help="do not deploy JobMarketplace at start")
-    parser.add_argument("--dispute-window", type=int, default=contract.DEFAULT_DISPUTE_WINDOW, help="JobMarketplace dispute window in seconds (default 30)")
-    parser.add_argument("--fee-basis-points", type=int, default=contract.DEFAULT_FEE_BASIS_POINTS, help="treasury fee, 1000 = 10%% (default 1000)")
+    parser.add_argument(
+        "--dispute-window",
+        type=int,
+        default=contract.DEFAULT_DISPUTE_WINDOW,
+        help="JobMarketplace dispute window in seconds (default 30)",
+    )
+    parser.add_argument(
+        "--fee-basis-points",
+        type=int,
+        default=contract.DEFAULT_FEE_BASIS_POINTS,
+        help="treasury fee, 1000 = 10%% (default 1000)",
+    )
     parser.add_argument("--treasury", default=contract.DEFAULT_TREASURY, help="address receiving the treasury fee")
-    parser.add_argument("--info-file", type=Path, help="write {rpcUrl, chainId, jobMarketplace, accounts, ...} as JSON here")
+    parser.add_argument(
+        "--info-file", type=Path, help="write {rpcUrl, chainId, jobMarketplace, accounts, ...} as JSON here"
+    )
     parser.add_argument("--quiet", action="store_true", help="do not print the banner")
     return parser.parse_args(argv)
 
@@ -202,11 +220,15 @@ def main(argv: list[str] | None = None) -> int:
         tmp.write_text(json.dumps(info, indent=2) + "\n")
         os.replace(tmp, args.info_file)  # atomic: readers never see half a file
     if not args.quiet:
-        print(f"proofnode devchain listening on {server.url} (chain id {args.chain_id}, block time {args.block_time}s, "
-              f"started in {time.monotonic() - started:.2f}s)")
+        print(
+            f"proofnode devchain listening on {server.url} (chain id {args.chain_id}, block time {args.block_time}s, "
+            f"started in {time.monotonic() - started:.2f}s)"
+        )
         if info["jobMarketplace"]:
-            print(f"JobMarketplace: {info['jobMarketplace']} (dispute window {args.dispute_window}s, "
-                  f"fee {args.fee_basis_points} bp, treasury {info['contracts']['JobMarketplace']['treasury']})")
+            print(
+                f"JobMarketplace: {info['jobMarketplace']} (dispute window {args.dispute_window}s, "
+                f"fee {args.fee_basis_points} bp, treasury {info['contracts']['JobMarketplace']['treasury']})"
+            )
         print("Dev accounts (DEV-ONLY keys of the public test mnemonic, 10,000 ETH each):")
         for i, (address, key) in enumerate(server.accounts):
             print(f"  ({i}) {address}  {key}")

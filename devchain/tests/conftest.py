@@ -5,11 +5,11 @@ tests do not see each other's state."""
 from __future__ import annotations
 
 import http.client
-import sys
-from pathlib import Path
 import itertools
 import json
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repository root, for `import devchain`
@@ -51,7 +51,9 @@ class Client:
 
     def __call__(self, method: str, *params):
         rid = next(self.ids)
-        status, body = self.raw(json.dumps({"jsonrpc": "2.0", "id": rid, "method": method, "params": list(params)}).encode())
+        status, body = self.raw(
+            json.dumps({"jsonrpc": "2.0", "id": rid, "method": method, "params": list(params)}).encode()
+        )
         assert status == 200, body
         reply = json.loads(body)
         assert reply["jsonrpc"] == "2.0" and reply["id"] == rid
@@ -75,9 +77,19 @@ class Chain:
         self.marketplace = marketplace
         self.abi = abi
 
-    def sign(self, wallet: Wallet, to: str | None, data: bytes = b"", value: int = 0, gas: int | None = None,
-             nonce: int | None = None, chain_id: int = CHAIN_ID, max_fee: int | None = None, tip: int | None = None,
-             legacy: bool = False) -> bytes:
+    def sign(
+        self,
+        wallet: Wallet,
+        to: str | None,
+        data: bytes = b"",
+        value: int = 0,
+        gas: int | None = None,
+        nonce: int | None = None,
+        chain_id: int = CHAIN_ID,
+        max_fee: int | None = None,
+        tip: int | None = None,
+        legacy: bool = False,
+    ) -> bytes:
         if nonce is None:
             nonce = int(self.rpc("eth_getTransactionCount", wallet.address, "pending"), 16)
         if gas is None:

@@ -7,10 +7,10 @@ from __future__ import annotations
 import hashlib
 
 import pytest
+from conftest import DISPUTE_WINDOW, FEE_BASIS_POINTS, RpcFailure
 from eth_abi import decode, encode
 from eth_utils import keccak, to_checksum_address
 
-from conftest import DISPUTE_WINDOW, FEE_BASIS_POINTS, RpcFailure
 from devchain.contract import DEFAULT_TREASURY, JOB_MARKETPLACE, compile_contract
 
 # Published values (shared/notes/fabstir-contract.md), typed in from the notes, not computed here.
@@ -31,8 +31,26 @@ PUBLISHED_TOPICS = {
     "SessionTimedOut(uint256,uint256,uint256)": "fa2b97569bd8b93c0adf89bf1f6903b10d258aec3bbfc759b7656034179660da",
 }
 TOPIC = {sig.split("(")[0]: bytes.fromhex(h) for sig, h in PUBLISHED_TOPICS.items()}
-SESSION_TYPES = ["uint256", "address", "address", "address", "uint256", "uint256", "uint256", "uint256", "uint256",
-                 "uint256", "uint256", "uint256", "uint8", "uint256", "uint256", "string", "bytes32", "string"]
+SESSION_TYPES = [
+    "uint256",
+    "address",
+    "address",
+    "address",
+    "uint256",
+    "uint256",
+    "uint256",
+    "uint256",
+    "uint256",
+    "uint256",
+    "uint256",
+    "uint256",
+    "uint8",
+    "uint256",
+    "uint256",
+    "string",
+    "bytes32",
+    "string",
+]
 PROOF_TYPES = ["bytes32", "uint256", "uint256", "bool", "string"]
 MODEL = keccak(text="model")
 PRICE = 10**12  # wei per 1000 tokens
@@ -68,8 +86,11 @@ class Market:
     def revert_reason(self, wallet, data: bytes, value: int = 0, block: str = "latest") -> str:
         """The revert message eth_estimateGas reports for this call (code 3, Error(string) data)."""
         with pytest.raises(RpcFailure) as info:
-            self.rpc("eth_estimateGas", {"from": wallet.address, "to": self.address, "value": hex(value),
-                                         "input": "0x" + data.hex()}, block)
+            self.rpc(
+                "eth_estimateGas",
+                {"from": wallet.address, "to": self.address, "value": hex(value), "input": "0x" + data.hex()},
+                block,
+            )
         assert info.value.code == 3, info.value
         assert info.value.data.startswith("0x08c379a0")
         (reason,) = decode(["string"], bytes.fromhex(info.value.data[10:]))
@@ -78,8 +99,12 @@ class Market:
 
     def create(self, host=None, price=PRICE, deposit=DEPOSIT, max_duration=3600, interval=100, timeout=300):
         host = host or self.host
-        receipt = self.chain.send(self.depositor, self.address,
-                                  call_data(CREATE, host.address, MODEL, price, max_duration, interval, timeout), value=deposit)
+        receipt = self.chain.send(
+            self.depositor,
+            self.address,
+            call_data(CREATE, host.address, MODEL, price, max_duration, interval, timeout),
+            value=deposit,
+        )
         assert receipt["status"] == "0x1"
         (log,) = receipt["logs"]
         assert bytes.fromhex(log["topics"][0][2:]) == TOPIC["SessionJobCreatedForModel"]
@@ -90,10 +115,16 @@ class Market:
         self.rpc("evm_mine")
 
     def submit(self, job_id, tokens, label, cid="bafkproof", delta="", wallet=None):
-        return self.chain.send(wallet or self.host, self.address, call_data(SUBMIT, job_id, tokens, proof_hash(label), cid, delta))
+        return self.chain.send(
+            wallet or self.host, self.address, call_data(SUBMIT, job_id, tokens, proof_hash(label), cid, delta)
+        )
 
     def session(self, job_id):
-        out = bytes.fromhex(self.rpc("eth_call", {"to": self.address, "input": "0x" + call_data("sessionJobs(uint256)", job_id).hex()})[2:])
+        out = bytes.fromhex(
+            self.rpc("eth_call", {"to": self.address, "input": "0x" + call_data("sessionJobs(uint256)", job_id).hex()})[
+                2:
+            ]
+        )
         return out, decode(SESSION_TYPES, out)
 
     def balance(self, address) -> int:
@@ -128,8 +159,13 @@ def test_selectors_and_topics_match_the_published_values(chain):
         abi_signature = f"{name}({','.join(i['type'] for i in events[name]['inputs'])})"
         assert abi_signature == signature
     indexed = {name: [i["name"] for i in e["inputs"] if i["indexed"]] for name, e in events.items()}
-    assert indexed == {"ProofSubmitted": ["jobId", "host"], "SessionJobCreatedForModel": ["jobId", "depositor", "host"],
-                       "SessionCompleted": ["jobId"], "SessionCompletedBy": ["jobId", "completedBy"], "SessionTimedOut": ["jobId"]}
+    assert indexed == {
+        "ProofSubmitted": ["jobId", "host"],
+        "SessionJobCreatedForModel": ["jobId", "depositor", "host"],
+        "SessionCompleted": ["jobId"],
+        "SessionCompletedBy": ["jobId", "completedBy"],
+        "SessionTimedOut": ["jobId"],
+    }
 
 
 def test_deployment_parameters(market):
@@ -147,8 +183,26 @@ def test_session_getter_is_encoded_like_a_solidity_struct_getter(market):
     block = market.rpc("eth_getBlockByNumber", receipt["blockNumber"], False)
     start = int(block["timestamp"], 16)
     normalised = tuple(v.lower() if isinstance(v, str) and v.startswith("0x") else v for v in values)
-    assert normalised == (job_id, market.depositor.address.lower(), market.host.address.lower(), "0x" + "00" * 20,
-                          DEPOSIT, PRICE, 0, 3600, start, start, 100, 300, 0, 0, 0, "", b"\x00" * 32, "")
+    assert normalised == (
+        job_id,
+        market.depositor.address.lower(),
+        market.host.address.lower(),
+        "0x" + "00" * 20,
+        DEPOSIT,
+        PRICE,
+        0,
+        3600,
+        start,
+        start,
+        100,
+        300,
+        0,
+        0,
+        0,
+        "",
+        b"\x00" * 32,
+        "",
+    )
     # Flat: the first word is the id itself (a wrapped tuple would start with an offset 0x20), and the
     # string at position 15 is an offset from the start of the 18-word head, as Solidity encodes it.
     assert int.from_bytes(raw[:32], "big") == job_id
@@ -181,20 +235,34 @@ def test_create_rules_in_order(market):
         assert market.revert_reason(d, data, value) == reason, (host, price, duration, interval, timeout, value)
     # Boundaries that pass.
     for duration, interval, timeout in ((365 * 86400, 100, 60), (1, 100_000, 3600)):
-        market.rpc("eth_estimateGas", {"from": d.address, "to": market.address, "value": hex(DEPOSIT),
-                                       "input": "0x" + call_data(CREATE, h, MODEL, PRICE, duration, interval, timeout).hex()})
+        market.rpc(
+            "eth_estimateGas",
+            {
+                "from": d.address,
+                "to": market.address,
+                "value": hex(DEPOSIT),
+                "input": "0x" + call_data(CREATE, h, MODEL, PRICE, duration, interval, timeout).hex(),
+            },
+        )
 
 
 def test_create_returns_the_job_id_and_emits_the_event(market):
     data = call_data(CREATE, market.host.address, MODEL, PRICE, 3600, 100, 300)
-    returned = market.rpc("eth_call", {"from": market.depositor.address, "to": market.address, "value": hex(DEPOSIT), "input": "0x" + data.hex()})
+    returned = market.rpc(
+        "eth_call",
+        {"from": market.depositor.address, "to": market.address, "value": hex(DEPOSIT), "input": "0x" + data.hex()},
+    )
     first, receipt = market.create()
     assert int(returned, 16) == first
     second, _ = market.create()
     assert second == first + 1
     (log,) = receipt["logs"]
     assert log["address"] == market.address.lower()
-    assert [int(t, 16) for t in log["topics"][1:]] == [first, int(market.depositor.address, 16), int(market.host.address, 16)]
+    assert [int(t, 16) for t in log["topics"][1:]] == [
+        first,
+        int(market.depositor.address, 16),
+        int(market.host.address, 16),
+    ]
     assert decode(["bytes32", "uint256"], bytes.fromhex(log["data"][2:])) == (MODEL, DEPOSIT)
 
 
@@ -219,7 +287,10 @@ def test_submit_rules_in_order(market):
     # Later proofs only need the minimum; the proof hash is single-use across all sessions.
     other_job, _ = market.create()
     market.advance(10)
-    assert market.revert_reason(host, call_data(SUBMIT, other_job, 1000, proof_hash("p1"), "cid", "")) == "Proof already used"
+    assert (
+        market.revert_reason(host, call_data(SUBMIT, other_job, 1000, proof_hash("p1"), "cid", ""))
+        == "Proof already used"
+    )
     assert market.revert_reason(host, sub(150, "p1")) == "Proof already used"
     assert market.submit(job_id, 150, "p2")["status"] == "0x1"
     # A reverted submission sent anyway is mined with status 0 and leaves no log.
@@ -250,16 +321,31 @@ def test_submit_updates_state_and_emits_proof_submitted(market):
     (log,) = receipt["logs"]
     assert bytes.fromhex(log["topics"][0][2:]) == TOPIC["ProofSubmitted"]
     assert int(log["topics"][1], 16) == job_id and int(log["topics"][2], 16) == int(market.host.address, 16)
-    assert decode(["uint256", "bytes32", "string", "string"], bytes.fromhex(log["data"][2:])) == (1000, proof_hash("s1"), cid, "bafydelta")
+    assert decode(["uint256", "bytes32", "string", "string"], bytes.fromhex(log["data"][2:])) == (
+        1000,
+        proof_hash("s1"),
+        cid,
+        "bafydelta",
+    )
     _, values = market.session(job_id)
     assert values[6] == 1000 and values[9] == now and values[16] == proof_hash("s1") and values[17] == cid
-    out = market.rpc("eth_call", {"to": market.address, "input": "0x" + call_data("getProofSubmission(uint256,uint256)", job_id, 0).hex()})
+    out = market.rpc(
+        "eth_call",
+        {"to": market.address, "input": "0x" + call_data("getProofSubmission(uint256,uint256)", job_id, 0).hex()},
+    )
     assert decode(PROOF_TYPES, bytes.fromhex(out[2:])) == (proof_hash("s1"), 1000, now, False, "bafydelta")
     bad = call_data("getProofSubmission(uint256,uint256)", job_id, 1)
     assert market.revert_reason(market.other, bad) == "Bad index"
     # The logs are found by eth_getLogs with the published topic and the indexed job id.
-    found = market.rpc("eth_getLogs", {"address": market.address, "fromBlock": "0x0", "toBlock": "latest",
-                                       "topics": ["0x" + TOPIC["ProofSubmitted"].hex(), "0x" + job_id.to_bytes(32, "big").hex()]})
+    found = market.rpc(
+        "eth_getLogs",
+        {
+            "address": market.address,
+            "fromBlock": "0x0",
+            "toBlock": "latest",
+            "topics": ["0x" + TOPIC["ProofSubmitted"].hex(), "0x" + job_id.to_bytes(32, "big").hex()],
+        },
+    )
     assert [f["transactionHash"] for f in found] == [receipt["transactionHash"]]
 
 
@@ -310,7 +396,12 @@ def test_host_completion_pays_host_treasury_and_depositor(market):
     payment = 2500 * PRICE // 1000
     fee = payment * FEE_BASIS_POINTS // 10000
     earnings, refund = payment - fee, DEPOSIT - payment
-    assert (payment, fee, earnings, refund) == (2_500_000_000_000, 250_000_000_000, 2_250_000_000_000, 97_500_000_000_000)
+    assert (payment, fee, earnings, refund) == (
+        2_500_000_000_000,
+        250_000_000_000,
+        2_250_000_000_000,
+        97_500_000_000_000,
+    )
     assert market.balance(market.host.address) == host_before + earnings - cost(r1) - cost(r2) - cost(receipt)
     assert market.balance(market.depositor.address) == depositor_before + refund
     assert market.balance(DEFAULT_TREASURY) == treasury_before + fee

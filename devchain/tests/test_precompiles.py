@@ -3,10 +3,10 @@ py-evm's own pure-Python implementation, and EIP-1108 gas."""
 
 from __future__ import annotations
 
+from conftest import RpcFailure
 from eth.vm.forks.cancun.computation import CancunComputation
 from py_ecc import bn128
 
-from conftest import RpcFailure
 from devchain.evm import DevComputation
 
 ECADD, ECMUL, ECPAIRING = ("0x" + "00" * 19 + n for n in ("06", "07", "08"))

@@ -7,10 +7,9 @@ import json
 import time
 
 import pytest
+from conftest import CHAIN_ID, RpcFailure
 from eth_account import Account
 from eth_utils import keccak, to_checksum_address
-
-from conftest import CHAIN_ID, RpcFailure
 
 NOBODY = "0x" + "ab" * 20  # an address with no balance and no code
 
@@ -32,7 +31,9 @@ def expect_error(fn, *args, code=-32000, startswith: str):
 
 def test_envelope_batch_notification_and_errors(chain):
     rpc = chain.rpc
-    status, body = rpc.raw(b'[{"jsonrpc":"2.0","id":7,"method":"eth_chainId"},{"jsonrpc":"2.0","method":"eth_blockNumber"}]')
+    status, body = rpc.raw(
+        b'[{"jsonrpc":"2.0","id":7,"method":"eth_chainId"},{"jsonrpc":"2.0","method":"eth_blockNumber"}]'
+    )
     replies = json.loads(body)
     assert status == 200 and replies == [{"jsonrpc": "2.0", "id": 7, "result": hex(CHAIN_ID)}]
     assert json.loads(rpc.raw(b"{nope")[1])["error"]["code"] == -32700
@@ -87,7 +88,9 @@ def test_transaction_and_receipt_objects(chain):
     block = rpc("eth_getBlockByNumber", receipt["blockNumber"], True)
     assert block["transactions"][0]["hash"] == receipt["transactionHash"]
     base_fee = to_int(block["baseFeePerGas"])
-    assert to_int(receipt["effectiveGasPrice"]) == min(to_int(tx["maxFeePerGas"]), base_fee + to_int(tx["maxPriorityFeePerGas"]))
+    assert to_int(receipt["effectiveGasPrice"]) == min(
+        to_int(tx["maxFeePerGas"]), base_fee + to_int(tx["maxPriorityFeePerGas"])
+    )
     assert rpc("eth_getTransactionByHash", "0x" + "00" * 32) is None
     # A legacy EIP-155 transaction is accepted too.
     legacy = chain.send(alice, bob.address, value=1, legacy=True)
@@ -100,13 +103,17 @@ def test_transaction_and_receipt_objects(chain):
 def test_chain_id_is_enforced(chain):
     alice, bob = chain.wallets[1], chain.wallets[2]
     raw = chain.sign(alice, bob.address, value=1, gas=21000, chain_id=1)
-    expect_error(chain.rpc, "eth_sendRawTransaction", "0x" + raw.hex(), startswith=f"invalid chain id: have 1 want {CHAIN_ID}")
+    expect_error(
+        chain.rpc, "eth_sendRawTransaction", "0x" + raw.hex(), startswith=f"invalid chain id: have 1 want {CHAIN_ID}"
+    )
     # An unprotected (pre-EIP-155) legacy transaction is refused like geth refuses it over RPC.
     nonce = to_int(chain.rpc("eth_getTransactionCount", alice.address, "pending"))
     unprotected = Account.sign_transaction(
         {"nonce": nonce, "gas": 21000, "gasPrice": 10**10, "to": bob.address, "value": 1, "data": b""}, alice.key
     ).raw_transaction
-    expect_error(chain.rpc, "eth_sendRawTransaction", "0x" + unprotected.hex(), startswith="only replay-protected (EIP-155)")
+    expect_error(
+        chain.rpc, "eth_sendRawTransaction", "0x" + unprotected.hex(), startswith="only replay-protected (EIP-155)"
+    )
 
 
 def test_nonce_errors(chain):
@@ -114,7 +121,12 @@ def test_nonce_errors(chain):
     nonce = to_int(chain.rpc("eth_getTransactionCount", alice.address, "latest"))
     chain.send(alice, bob.address, value=1)
     low = chain.sign(alice, bob.address, value=1, gas=21000, nonce=nonce)
-    expect_error(chain.rpc, "eth_sendRawTransaction", "0x" + low.hex(), startswith=f"nonce too low: next nonce {nonce + 1}, tx nonce {nonce}")
+    expect_error(
+        chain.rpc,
+        "eth_sendRawTransaction",
+        "0x" + low.hex(),
+        startswith=f"nonce too low: next nonce {nonce + 1}, tx nonce {nonce}",
+    )
     high = chain.sign(alice, bob.address, value=1, gas=21000, nonce=nonce + 5)
     expect_error(chain.rpc, "eth_sendRawTransaction", "0x" + high.hex(), startswith="nonce too high")
 
@@ -122,13 +134,20 @@ def test_nonce_errors(chain):
 def test_intrinsic_gas_base_fee_and_funds(chain):
     rpc, alice, bob = chain.rpc, chain.wallets[1], chain.wallets[2]
     raw = chain.sign(alice, bob.address, value=1, gas=20999)
-    expect_error(rpc, "eth_sendRawTransaction", "0x" + raw.hex(), startswith="intrinsic gas too low: gas 20999, minimum needed 21000")
+    expect_error(
+        rpc,
+        "eth_sendRawTransaction",
+        "0x" + raw.hex(),
+        startswith="intrinsic gas too low: gas 20999, minimum needed 21000",
+    )
     raw = chain.sign(alice, bob.address, value=1, gas=21000, max_fee=1, tip=1)
     expect_error(rpc, "eth_sendRawTransaction", "0x" + raw.hex(), startswith="max fee per gas less than block base fee")
     poor = Account.create()
     chain.send(alice, poor.address, value=21000 * 10**9)  # not enough for 2 x base fee + tip
     raw = chain.sign(type("W", (), {"address": poor.address, "key": poor.key})(), bob.address, value=1, gas=21000)
-    expect_error(rpc, "eth_sendRawTransaction", "0x" + raw.hex(), startswith="insufficient funds for gas * price + value")
+    expect_error(
+        rpc, "eth_sendRawTransaction", "0x" + raw.hex(), startswith="insufficient funds for gas * price + value"
+    )
     expect_error(rpc, "eth_sendRawTransaction", "0x1234", startswith="invalid transaction")
 
 
@@ -176,7 +195,11 @@ def test_fee_history(chain):
     if following is not None:
         assert history["baseFeePerGas"][4] == following["baseFeePerGas"]
     block = rpc("eth_getBlockByNumber", hex(newest), False)
-    tip = min(3 * 10**9, to_int(rpc("eth_getTransactionByHash", receipt["transactionHash"])["maxFeePerGas"]) - to_int(block["baseFeePerGas"]))
+    tip = min(
+        3 * 10**9,
+        to_int(rpc("eth_getTransactionByHash", receipt["transactionHash"])["maxFeePerGas"])
+        - to_int(block["baseFeePerGas"]),
+    )
     assert history["reward"][3] == [hex(tip)] * 3
     # No percentiles: no reward array; a count beyond the chain is clamped to the genesis block.
     short = rpc("eth_feeHistory", hex(newest + 10), "latest", [])
@@ -208,12 +231,23 @@ def test_call_from_sender_without_balance(chain):
 def test_revert_error_shape(chain):
     address = chain.marketplace
     data = bytes.fromhex("437ec743") + (0).to_bytes(32, "big") + (0).to_bytes(32, "big")  # getProofSubmission(0, 0)
-    error = expect_error(chain.rpc, "eth_call", {"to": address, "input": "0x" + data.hex()}, "latest", code=3,
-                         startswith="execution reverted: Bad index")
+    error = expect_error(
+        chain.rpc,
+        "eth_call",
+        {"to": address, "input": "0x" + data.hex()},
+        "latest",
+        code=3,
+        startswith="execution reverted: Bad index",
+    )
     assert error.message == "execution reverted: Bad index"
     assert error.data.startswith("0x08c379a0")
-    error = expect_error(chain.rpc, "eth_estimateGas", {"from": NOBODY, "to": address, "input": "0x" + data.hex()},
-                         code=3, startswith="execution reverted: Bad index")
+    error = expect_error(
+        chain.rpc,
+        "eth_estimateGas",
+        {"from": NOBODY, "to": address, "input": "0x" + data.hex()},
+        code=3,
+        startswith="execution reverted: Bad index",
+    )
 
 
 def test_estimate_gas_is_tight_and_sufficient(chain, server):
@@ -248,8 +282,14 @@ def test_estimate_gas_is_tight_and_sufficient(chain, server):
 def chain_request(call):
     from devchain.execution import CallRequest
 
-    return CallRequest(bytes.fromhex(call["from"][2:]), bytes.fromhex(call["to"][2:]), int(call["value"], 16),
-                       bytes.fromhex(call["input"][2:]), None, 0)
+    return CallRequest(
+        bytes.fromhex(call["from"][2:]),
+        bytes.fromhex(call["to"][2:]),
+        int(call["value"], 16),
+        bytes.fromhex(call["input"][2:]),
+        None,
+        0,
+    )
 
 
 def test_reverted_transaction_is_mined_with_status_0(chain):
@@ -300,7 +340,9 @@ def test_get_logs_filters(chain):
     by_hash = rpc("eth_getLogs", {"blockHash": r3["blockHash"]})
     assert len(by_hash) == 1 and by_hash[0]["transactionHash"] == r3["transactionHash"]
     assert by_hash[0]["logIndex"] == "0x0" and by_hash[0]["blockNumber"] == r3["blockNumber"]
-    expect_error(rpc, "eth_getLogs", {"fromBlock": hex(last), "toBlock": hex(first)}, startswith="invalid block range params")
+    expect_error(
+        rpc, "eth_getLogs", {"fromBlock": hex(last), "toBlock": hex(first)}, startswith="invalid block range params"
+    )
     assert r1["logs"][0]["topics"] == [topic, word(1)]
 
 
@@ -344,3 +386,42 @@ def test_snapshot_and_revert(chain):
     assert rpc("evm_revert", snap) is False  # a snapshot is consumed by its revert
     again = chain.send(alice, bob.address, value=777)  # the chain keeps working after a revert
     assert again["status"] == "0x1"
+
+
+def test_set_next_block_timestamp(chain):
+    rpc = chain.rpc
+    target = to_int(rpc("eth_getBlockByNumber", "latest", False)["timestamp"]) + 1000
+    assert rpc("evm_setNextBlockTimestamp", hex(target)) is True
+    receipt = chain.send(chain.wallets[1], chain.wallets[2].address, value=1)
+    assert rpc("eth_getBlockByNumber", receipt["blockNumber"], False)["timestamp"] == hex(target)
+    expect_error(rpc, "evm_setNextBlockTimestamp", hex(target - 1), startswith="timestamp")
+
+
+def test_parallel_clients(chain, server):
+    """Ten clients on their own connections send five transfers each at the same time."""
+    import threading
+
+    from conftest import Client
+
+    senders = [Account.create() for _ in range(10)]
+    for s in senders:
+        chain.send(chain.wallets[1], s.address, value=10**18)
+    errors = []
+
+    def work(account):
+        try:
+            own = type(chain)(Client(server.url), chain.wallets, chain.marketplace, chain.abi)
+            wallet = type("W", (), {"address": account.address, "key": account.key})()
+            for _ in range(5):
+                assert own.send(wallet, chain.wallets[2].address, value=1)["status"] == "0x1"
+        except Exception as exc:  # collected and reported by the main thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(s,)) for s in senders]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == []
+    for s in senders:
+        assert chain.rpc("eth_getTransactionCount", s.address, "latest") == hex(5)

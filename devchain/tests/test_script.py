@@ -16,8 +16,11 @@ SCRIPT = REPO / "scripts" / "devchain.sh"
 
 def env_for(tmp_path: Path) -> dict:
     env = dict(os.environ)
-    env.update(DEVCHAIN_INFO=str(tmp_path / "devchain.json"), DEVCHAIN_PID=str(tmp_path / "devchain.pid"),
-               DEVCHAIN_LOG=str(tmp_path / "devchain.log"))
+    env.update(
+        DEVCHAIN_INFO=str(tmp_path / "devchain.json"),
+        DEVCHAIN_PID=str(tmp_path / "devchain.pid"),
+        DEVCHAIN_LOG=str(tmp_path / "devchain.log"),
+    )
     return env
 
 
@@ -54,8 +57,13 @@ def test_start_status_stop(tmp_path):
 @pytest.mark.skipif(not (REPO / ".venv" / "bin" / "python").exists(), reason="needs the repository's .venv")
 def test_run_stops_the_chain_even_when_the_command_fails(tmp_path):
     env = env_for(tmp_path)
-    result = subprocess.run([SCRIPT, "run", "--", "bash", "-c", 'cat "$DEVCHAIN_INFO"; exit 3'], env=env,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [SCRIPT, "run", "--", "bash", "-c", 'cat "$DEVCHAIN_INFO"; exit 3'],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 3
     pid = json.loads(result.stdout)["pid"]
     assert not alive(pid)
