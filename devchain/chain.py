@@ -238,11 +238,15 @@ class DevChain:
         with self.lock:
             parent = self.head.header
             if timestamp is None and self.next_timestamp is not None:
-                timestamp, self.next_timestamp = self.next_timestamp, None
+                timestamp, self.next_timestamp = max(self.next_timestamp, parent.timestamp), None
             if timestamp is None:
                 timestamp = max(self.now(), parent.timestamp)
             elif timestamp < parent.timestamp:
                 raise RpcError(-32000, f"timestamp {timestamp} is before the latest block's {parent.timestamp}")
+            else:
+                # An explicit timestamp moves the chain clock there, so that later blocks continue from it
+                # instead of repeating it until the wall clock catches up (hardhat does the same).
+                self.time_offset += max(0, timestamp - self.now())
             self.chain.header = self.chain.header.copy(timestamp=timestamp, gas_limit=GAS_LIMIT)
             base_fee = self.chain.header.base_fee_per_gas
             applied = []

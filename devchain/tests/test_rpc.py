@@ -394,6 +394,8 @@ def test_set_next_block_timestamp(chain):
     assert rpc("evm_setNextBlockTimestamp", hex(target)) is True
     receipt = chain.send(chain.wallets[1], chain.wallets[2].address, value=1)
     assert rpc("eth_getBlockByNumber", receipt["blockNumber"], False)["timestamp"] == hex(target)
+    rpc("evm_mine")  # the clock continues from the explicit timestamp
+    assert to_int(rpc("eth_getBlockByNumber", "latest", False)["timestamp"]) >= target
     expect_error(rpc, "evm_setNextBlockTimestamp", hex(target - 1), startswith="timestamp")
 
 
