@@ -459,3 +459,35 @@ def test_timeout_by_max_duration(market):
     assert market.revert_reason(market.other, call_data(TIMEOUT, job_id)) == "Not timeout"
     market.advance(51)
     assert market.chain.send(market.other, market.address, call_data(TIMEOUT, job_id))["status"] == "0x1"
+
+
+def test_getters_encode_byte_for_byte_like_solidity(market):
+    """Solidity's getter returns abi.encode(v1, …, v18): eth-abi's encoding of the decoded values must
+    reproduce the contract's bytes exactly (strings non-empty, so their offsets and padding count)."""
+    job_id, _ = market.create()
+    market.advance(10)
+    market.submit(job_id, 1000, "enc1", cid="bafkreiproofcid" * 5, delta="delta-cid")
+    market.advance(DISPUTE_WINDOW)
+    market.chain.send(market.host, market.address, call_data(COMPLETE, job_id, "conversation-cid-" * 3))
+    raw, values = market.session(job_id)
+    assert values[15] == "conversation-cid-" * 3 and values[17] == "bafkreiproofcid" * 5
+    assert raw == encode(SESSION_TYPES, list(values))
+    data = call_data("getProofSubmission(uint256,uint256)", job_id, 0)
+    out = bytes.fromhex(market.rpc("eth_call", {"to": market.address, "input": "0x" + data.hex()})[2:])
+    assert out == encode(PROOF_TYPES, list(decode(PROOF_TYPES, out)))
+    assert int.from_bytes(out[4 * 32 : 5 * 32], "big") == 5 * 32  # deltaCID's offset: a flat 5-value head
+
+
+def test_constructor_rejects_bad_parameters(chain):
+    from devchain.contract import deployment_data
+
+    deployer = chain.wallets[0]
+    for fee, treasury, reason in ((10_001, DEFAULT_TREASURY, "Bad fee"), (1000, "0x" + "00" * 20, "No treasury")):
+        payload = deployment_data(30, fee, treasury)
+        with pytest.raises(RpcFailure) as info:
+            chain.rpc("eth_estimateGas", {"from": deployer.address, "input": "0x" + payload.hex()})
+        assert info.value.code == 3 and info.value.message == f"execution reverted: {reason}"
+    receipt = chain.send(deployer, None, deployment_data(5, 0, DEFAULT_TREASURY))
+    assert receipt["status"] == "0x1" and receipt["contractAddress"] is not None
+    window = chain.rpc("eth_call", {"to": receipt["contractAddress"], "input": "0x117f5f92"})
+    assert int(window, 16) == 5
