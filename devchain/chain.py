@@ -18,7 +18,7 @@ from eth.db.atomic import AtomicDB
 from eth_utils import ValidationError, to_canonical_address
 
 from .errors import RpcError, TxRejected
-from .evm import DevVM, chain_class
+from .evm import chain_class
 
 GAS_LIMIT = 30_000_000
 INITIAL_BASE_FEE = 1_000_000_000
@@ -374,4 +374,4 @@ def canonical(address: str) -> bytes:
     return out
 
 
-__all__ = ["DevChain", "DevVM", "BlockRecord", "MinedTx", "PooledTx", "GAS_LIMIT", "SUGGESTED_TIP", "canonical"]
+__all__ = ["DevChain", "BlockRecord", "MinedTx", "PooledTx", "GAS_LIMIT", "SUGGESTED_TIP", "canonical"]

@@ -10,11 +10,11 @@ import json
 from eth_utils import ValidationError
 
 from . import execution
-from .chain import GAS_LIMIT, SUGGESTED_TIP, DevChain, canonical
+from .chain import SUGGESTED_TIP, DevChain, canonical
 from .errors import RpcError
 from .evm import DevVM
 from .execution import CallRequest
-from .formatting import addr, block_json, d, log_json, q, receipt_json, tx_json
+from .formatting import block_json, d, log_json, q, receipt_json, tx_json
 
 CLIENT_VERSION = "proofnode-devchain/0.1 (py-evm 0.12.1b1)"
 MAX_FEE_HISTORY = 1024
@@ -420,4 +420,4 @@ def _dump(obj) -> bytes:
     return json.dumps(obj, separators=(",", ":")).encode()
 
 
-__all__ = ["Dispatcher", "GAS_LIMIT", "addr"]
+__all__ = ["Dispatcher"]
