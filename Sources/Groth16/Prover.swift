@@ -63,8 +63,8 @@ public struct Prover: Sendable {
         let z = assignment.values
         let r = Fr.random(using: &generator)
         let s = Fr.random(using: &generator)
+        let h = try qap.quotientCoefficients(for: z)
         do {
-            let h = try qap.quotientCoefficients(for: z)
             let privateValues = Array(z[qap.inputCount...])
             let aSum = try G1Projective.multiScalarMultiplication(bases: key.aQuery, scalars: z)
             let b1Sum = try G1Projective.multiScalarMultiplication(bases: key.bG1Query, scalars: z)

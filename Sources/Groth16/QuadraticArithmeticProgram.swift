@@ -74,16 +74,33 @@ public struct QuadraticArithmeticProgram: Sendable {
     ///
     /// Seven FFTs of the domain's size: A, B, C are interpolated from their row values, evaluated on the
     /// coset g·⟨ω⟩ (where the vanishing polynomial is the constant gⁿ − 1), divided, and interpolated back.
-    func quotientCoefficients(for values: [Fr]) throws(BN254Error) -> [Fr] {
+    func quotientCoefficients(for values: [Fr]) throws(Groth16Error) -> [Fr] {
+        do {
+            return try quotient(rowValues(values))
+        } catch let error as Groth16Error {
+            throw error
+        } catch {
+            throw Groth16Error(.sizeMismatch, "internal size mismatch while computing H: \(error)")
+        }
+    }
+
+    /// ⟨A_j, z⟩, ⟨B_j, z⟩, ⟨C_j, z⟩ for every row, the input rows included, padded to the domain size.
+    private func rowValues(_ values: [Fr]) throws -> (a: [Fr], b: [Fr], c: [Fr]) {
         let n = domain.size
-        var a = system.a.multiply(values)
-        var b = system.b.multiply(values)
-        var c = system.c.multiply(values)
+        var a = try system.a.multiply(values)
+        var b = try system.b.multiply(values)
+        var c = try system.c.multiply(values)
         a.reserveCapacity(n)
         for input in 0..<inputCount { a.append(values[input]) }
         a += [Fr](repeating: .zero, count: n - a.count)
         b += [Fr](repeating: .zero, count: n - b.count)
         c += [Fr](repeating: .zero, count: n - c.count)
+        return (a, b, c)
+    }
+
+    private func quotient(_ rows: (a: [Fr], b: [Fr], c: [Fr])) throws(BN254Error) -> [Fr] {
+        var (a, b, c) = rows
+        let n = domain.size
         try domain.inverseFFT(&a)
         try domain.inverseFFT(&b)
         try domain.inverseFFT(&c)

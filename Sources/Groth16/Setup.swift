@@ -104,7 +104,7 @@ struct ToxicWaste {
     }
 
     mutating func erase() {
-        withUnsafeMutableBytes(of: &self) { bytes in bytes.initializeMemory(as: UInt8.self, repeating: 0) }
+        withUnsafeMutableBytes(of: &self) { bytes in _ = bytes.initializeMemory(as: UInt8.self, repeating: 0) }
         keepAlive(&self)
     }
 }
