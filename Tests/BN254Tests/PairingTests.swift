@@ -142,4 +142,17 @@ struct PairingTests {
         #expect(PreparedG2(.infinity).isInfinity)
         #expect(Pairing.pairingCheck(prepared: [(.generator, PreparedG2(.infinity))]))
     }
+
+    @Test("Points off their curves give some value (not 1 for these), never a crash")
+    func invalidPointsDoNotTrap() {
+        let offCurve = G1Affine(x: Fq(1), y: Fq(3))
+        var offTwist = G2Affine.generator
+        offTwist.y += .one
+        #expect(!offCurve.isOnCurve && !offTwist.isOnCurve)
+        #expect(!Pairing.pairing(offCurve, offTwist).isOne)
+        #expect(!Pairing.pairingCheck([(offCurve, .generator), (.generator, offTwist)]))
+        // A G2 "point" of coordinates zero without the infinity flag degenerates every line to zero.
+        let zeroPoint = G2Affine(x: .zero, y: .zero)
+        #expect(Pairing.pairing(.generator, zeroPoint) == .zero)
+    }
 }
