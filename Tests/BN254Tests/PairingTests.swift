@@ -49,6 +49,18 @@ struct PairingTests {
             for index in 1..<digits.count { #expect(digits[index] == 0 || digits[index - 1] == 0) }
         }
         #expect(BN254Parameters.ateLoopCount == 29_793_968_203_157_093_288)
+        for width in 2...7 {
+            let digits = BN254Parameters.windowedNonAdjacentForm(UInt128(BN254Parameters.x), width: width)
+            var sum: Int128 = 0
+            for (index, digit) in digits.enumerated() {
+                sum += Int128(digit) << index
+                #expect(digit == 0 || (digit % 2 != 0 && abs(Int(digit)) < 1 << (width - 1)))
+                if digit != 0 {
+                    for next in (index + 1)..<min(index + width, digits.count) { #expect(digits[next] == 0) }
+                }
+            }
+            #expect(sum == Int128(BN254Parameters.x))
+        }
     }
 
     @Test("e(G1, G2) equals py_ecc's value coefficient by coefficient, and is not 1")
