@@ -1,5 +1,5 @@
-/// Arithmetic in the cyclotomic subgroup of Fq12 (the elements with x^(q⁶+1)·… = 1 that the easy
-/// part of the final exponentiation lands in): cheaper squaring, and inversion by conjugation.
+/// Arithmetic in the cyclotomic subgroup of Fq12 (the elements whose order divides q⁴ − q² + 1,
+/// where the easy part of the final exponentiation lands): cheaper squaring, inversion by conjugation.
 extension Fq12 {
     /// The square of an element of the cyclotomic subgroup (Granger–Scott: six Fq2
     /// multiplications instead of twelve). For other elements the result is meaningless.
