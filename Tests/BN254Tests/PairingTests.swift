@@ -49,6 +49,18 @@ struct PairingTests {
             for index in 1..<digits.count { #expect(digits[index] == 0 || digits[index - 1] == 0) }
         }
         #expect(BN254Parameters.ateLoopCount == 29_793_968_203_157_093_288)
+        for width in 2...7 {
+            let digits = BN254Parameters.windowedNonAdjacentForm(UInt128(BN254Parameters.x), width: width)
+            var sum: Int128 = 0
+            for (index, digit) in digits.enumerated() {
+                sum += Int128(digit) << index
+                #expect(digit == 0 || (digit % 2 != 0 && abs(Int(digit)) < 1 << (width - 1)))
+                if digit != 0 {
+                    for next in (index + 1)..<min(index + width, digits.count) { #expect(digits[next] == 0) }
+                }
+            }
+            #expect(sum == Int128(BN254Parameters.x))
+        }
     }
 
     @Test("e(G1, G2) equals py_ecc's value coefficient by coefficient, and is not 1")
@@ -141,5 +153,18 @@ struct PairingTests {
         #expect(!Pairing.pairingCheck([(.infinity, .generator), (.generator, .generator)]))
         #expect(PreparedG2(.infinity).isInfinity)
         #expect(Pairing.pairingCheck(prepared: [(.generator, PreparedG2(.infinity))]))
+    }
+
+    @Test("Points off their curves give some value (not 1 for these), never a crash")
+    func invalidPointsDoNotTrap() {
+        let offCurve = G1Affine(x: Fq(1), y: Fq(3))
+        var offTwist = G2Affine.generator
+        offTwist.y += .one
+        #expect(!offCurve.isOnCurve && !offTwist.isOnCurve)
+        #expect(!Pairing.pairing(offCurve, offTwist).isOne)
+        #expect(!Pairing.pairingCheck([(offCurve, .generator), (.generator, offTwist)]))
+        // A G2 "point" of coordinates zero without the infinity flag degenerates every line to zero.
+        let zeroPoint = G2Affine(x: .zero, y: .zero)
+        #expect(Pairing.pairing(.generator, zeroPoint) == .zero)
     }
 }

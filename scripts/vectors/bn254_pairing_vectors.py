@@ -152,14 +152,14 @@ def invalid_vectors():
     outside = twist_point_outside_subgroup()
     neg_g2 = g2_bytes(g2_words[0], g2_words[1], (q - g2_words[2]) % q, (q - g2_words[3]) % q)
     cases = [
-        {"name": "g1_not_on_curve", "input": g1_bytes(1, 3) + g2, "expected": "reject"},
-        {"name": "g1_x_not_canonical", "input": g1_bytes(1 + q, 2) + g2, "expected": "reject"},
-        {"name": "g1_y_not_canonical", "input": g1_bytes(1, 2 + q) + g2, "expected": "reject"},
-        {"name": "g2_not_on_twist", "input": g1 + g2_bytes(*off_twist), "expected": "reject"},
-        {"name": "g2_x_c1_not_canonical", "input": g1 + word(g2_words[1] + q) + g2[64:], "expected": "reject"},
-        {"name": "g2_not_in_subgroup", "input": g1 + g2_bytes(*outside), "expected": "reject"},
-        {"name": "length_191", "input": (g1 + g2)[:-2], "expected": "reject"},
-        {"name": "length_193", "input": g1 + g2 + "00", "expected": "reject"},
+        {"name": "g1_not_on_curve", "input": g1_bytes(1, 3) + g2, "expected": "reject", "error": "notOnCurve"},
+        {"name": "g1_x_not_canonical", "input": g1_bytes(1 + q, 2) + g2, "expected": "reject", "error": "nonCanonical"},
+        {"name": "g1_y_not_canonical", "input": g1_bytes(1, 2 + q) + g2, "expected": "reject", "error": "nonCanonical"},
+        {"name": "g2_not_on_twist", "input": g1 + g2_bytes(*off_twist), "expected": "reject", "error": "notOnCurve"},
+        {"name": "g2_x_c1_not_canonical", "input": g1 + word(g2_words[1] + q) + g2[64:], "expected": "reject", "error": "nonCanonical"},
+        {"name": "g2_not_in_subgroup", "input": g1 + g2_bytes(*outside), "expected": "reject", "error": "notInSubgroup"},
+        {"name": "length_191", "input": (g1 + g2)[:-2], "expected": "reject", "error": "wrongLength"},
+        {"name": "length_193", "input": g1 + g2 + "00", "expected": "reject", "error": "wrongLength"},
         {"name": "g1_infinity", "input": "00" * 64 + g2, "expected": "true"},
         {"name": "g2_infinity", "input": g1 + "00" * 128, "expected": "true"},
         {"name": "both_infinity", "input": "00" * 192, "expected": "true"},
