@@ -40,11 +40,23 @@ let package = Package(
             swiftSettings: optimised
         ),
 
+        // MARK: Ethereum (Keccak, RLP, ABI, secp256k1 signer, transactions, JSON-RPC); knows nothing of proofs
+        .target(
+            name: "Ethereum",
+            dependencies: ["CSecp256k1", "CCurl"],
+            swiftSettings: optimised
+        ),
+
+        // MARK: Test and benchmark support: a minimal HTTP/1.1 server on 127.0.0.1 with scripted answers
+        .target(name: "LoopbackHTTP"),
+
         // MARK: The executable
         .executableTarget(
             name: "proofnode",
             dependencies: [
                 "BN254",
+                "Ethereum",
+                "LoopbackHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,6 +69,12 @@ let package = Package(
         .testTarget(
             name: "BN254Tests",
             dependencies: ["BN254", "CGMP"],
+            swiftSettings: optimised
+        ),
+        .testTarget(
+            name: "EthereumTests",
+            dependencies: ["Ethereum", "LoopbackHTTP"],
+            resources: [.copy("Vectors")],
             swiftSettings: optimised
         ),
     ],
