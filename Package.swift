@@ -40,11 +40,19 @@ let package = Package(
             swiftSettings: optimised
         ),
 
+        // MARK: Ethereum (Keccak, RLP, ABI, secp256k1 signer, transactions); knows nothing of proofs
+        .target(
+            name: "Ethereum",
+            dependencies: ["CSecp256k1"],
+            swiftSettings: optimised
+        ),
+
         // MARK: The executable
         .executableTarget(
             name: "proofnode",
             dependencies: [
                 "BN254",
+                "Ethereum",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,6 +65,12 @@ let package = Package(
         .testTarget(
             name: "BN254Tests",
             dependencies: ["BN254", "CGMP"],
+            swiftSettings: optimised
+        ),
+        .testTarget(
+            name: "EthereumTests",
+            dependencies: ["Ethereum", "CSecp256k1"],
+            resources: [.copy("Vectors")],
             swiftSettings: optimised
         ),
     ],
