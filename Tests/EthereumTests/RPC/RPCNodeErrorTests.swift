@@ -5,7 +5,7 @@ import Testing
 /// One case of `Vectors/rpc-node-errors.json`.
 struct NodeErrorVector: Decodable, Sendable, CustomTestStringConvertible {
     let name: String
-    let error: AnyJSON
+    let error: JSONValue
     let code: String
     let reason: String?
     let revertData: String?
@@ -20,34 +20,13 @@ struct NodeErrorVector: Decodable, Sendable, CustomTestStringConvertible {
     }
 }
 
-/// Raw JSON carried through Codable as a ``JSONValue``.
-struct AnyJSON: Decodable, Sendable {
-    let value: JSONValue
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            value = .null
-        } else if let flag = try? container.decode(Bool.self) {
-            value = .bool(flag)
-        } else if let number = try? container.decode(Int.self) {
-            value = .integer(number)
-        } else if let text = try? container.decode(String.self) {
-            value = .string(text)
-        } else if let array = try? container.decode([AnyJSON].self) {
-            value = .array(array.map(\.value))
-        } else {
-            value = .object(try container.decode([String: AnyJSON].self).mapValues(\.value))
-        }
-    }
-}
-
 @Suite("JSON-RPC error objects from real nodes")
 struct RPCNodeErrorTests {
     @Test(
         "every node's error shape maps to the right code, reason and revert data", arguments: try NodeErrorVector.load()
     )
     func mapsNodeErrors(vector: NodeErrorVector) async throws {
-        let errorObject = vector.error.value
+        let errorObject = vector.error
         let server = try ScriptedRPCServer { request in ScriptedRPCServer.error(errorObject, id: request.id) }
         let client = try JSONRPCClient(configuration: .init(url: server.url, retry: fastRetry))
         do {

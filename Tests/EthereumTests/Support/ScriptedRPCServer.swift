@@ -54,7 +54,7 @@ final class ScriptedRPCServer: Sendable {
 
     /// A JSON-RPC error response with a code and message.
     static func error(code: Int, message: String, id: JSONValue) -> LoopbackHTTPResponse {
-        error(["code": .integer(code), "message": .string(message)], id: id)
+        error(["code": .integer(Int64(code)), "message": .string(message)], id: id)
     }
 
     static func object(id: JSONValue, key: String, value: JSONValue) -> JSONValue {

@@ -127,7 +127,8 @@ enum JSONRPCEnvelope {
 
     private static func numericID(_ value: JSONValue) -> UInt64? {
         switch value {
-        case .number(let literal): return UInt64(literal)
+        case .integer(let value): return UInt64(exactly: value)
+        case .number(let value): return UInt64(exactly: value)
         case .string(let text): return UInt64(text)
         default: return nil
         }

@@ -130,6 +130,7 @@ private struct JSONParser {
 
     mutating func parseNumber() throws(RPCError) -> JSONValue {
         let start = position
+        var isFraction = false
         if bytes[position] == UInt8(ascii: "-") { position += 1 }
         guard position < bytes.count else { throw error("unexpected end of input in a number") }
         if bytes[position] == UInt8(ascii: "0") {
@@ -141,16 +142,21 @@ private struct JSONParser {
         }
         if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
             position += 1
+            isFraction = true
             try requireDigits()
         }
         if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
             position += 1
+            isFraction = true
             if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
                 position += 1
             }
             try requireDigits()
         }
-        return .number(String(decoding: bytes[start..<position], as: UTF8.self))
+        let literal = String(decoding: bytes[start..<position], as: UTF8.self)
+        if !isFraction, let integer = Int64(literal) { return .integer(integer) }
+        guard let number = Double(literal), number.isFinite else { throw error("number out of range") }
+        return .number(number)
     }
 
     mutating func requireDigits() throws(RPCError) {

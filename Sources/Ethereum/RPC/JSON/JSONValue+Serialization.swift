@@ -1,6 +1,6 @@
 extension JSONValue {
     /// The compact JSON text of this value as UTF-8 bytes; object keys in sorted order.
-    public func serialized() -> [UInt8] {
+    public func serializedBytes() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(64)
         write(into: &out)
@@ -12,7 +12,10 @@ extension JSONValue {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .number(let literal): out.append(contentsOf: literal.utf8)
+        case .integer(let value): out.append(contentsOf: String(value).utf8)
+        case .number(let value):
+            // JSON has no infinities or NaN; a finite Double's description is valid JSON.
+            out.append(contentsOf: (value.isFinite ? String(value) : "null").utf8)
         case .string(let text): Self.writeString(text, into: &out)
         case .array(let elements):
             out.append(UInt8(ascii: "["))

@@ -1,18 +1,8 @@
 /// Hex text as JSON-RPC uses it: `0x`-prefixed data (an even number of digits) and quantities
-/// (no leading zeros, `0x0` for zero). Parsing is strict and reports what was wrong.
+/// (`0x0` for zero). Parsing reports what was wrong as an ``RPCError`` (``Hex`` is the general codec).
 enum RPCHex {
-    private static let digits: [UInt8] = Array("0123456789abcdef".utf8)
-
     /// Lower-case hex digits of `bytes`, without a prefix.
-    static func encode<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.underestimatedCount * 2)
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    static func encode<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String { Hex.encode(bytes, prefix: false) }
 
     /// `0x` followed by the lower-case hex digits of `bytes`.
     static func prefixed<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String { "0x" + encode(bytes) }

@@ -1,26 +1,8 @@
-/// A JSON value as it travels in JSON-RPC requests and responses.
+/// Accessors and literals for ``JSONValue`` as the JSON-RPC layer uses it.
 ///
-/// Numbers keep their literal text (``number(_:)``), so nothing is lost to `Double` rounding: an id,
-/// a chain's decimal `net_version` or a node's error code come back exactly as the node wrote them.
-/// Objects are dictionaries; ``serialized()`` writes their keys in sorted order so that a value
-/// always serializes to the same bytes.
-public enum JSONValue: Sendable, Hashable {
-    /// `null`.
-    case null
-    /// `true` or `false`.
-    case bool(Bool)
-    /// A number, as its literal JSON text (e.g. `"42"`, `"-3"`, `"1.5e3"`).
-    case number(String)
-    /// A string.
-    case string(String)
-    /// An array.
-    case array([JSONValue])
-    /// An object.
-    case object([String: JSONValue])
-
-    /// A number from an integer.
-    public static func integer<T: BinaryInteger>(_ value: T) -> JSONValue { .number(String(value)) }
-
+/// Objects serialize with sorted keys (``serializedBytes()``), so a value always serializes to the
+/// same bytes.
+extension JSONValue {
     /// Whether this is `null`.
     public var isNull: Bool {
         if case .null = self { return true }
@@ -51,10 +33,13 @@ public enum JSONValue: Sendable, Hashable {
         return nil
     }
 
-    /// The number as an `Int`, if this is a number literal that is an integer in range.
+    /// The number as an `Int`, if this is an integer that fits.
     public var intValue: Int? {
-        if case .number(let text) = self { return Int(text) }
-        return nil
+        switch self {
+        case .integer(let value): return Int(exactly: value)
+        case .number(let value): return Int(exactly: value)
+        default: return nil
+        }
     }
 
     /// The member `key`, if this is an object that has it.
@@ -68,7 +53,7 @@ public enum JSONValue: Sendable, Hashable {
         switch self {
         case .null: return "null"
         case .bool: return "boolean"
-        case .number: return "number"
+        case .integer, .number: return "number"
         case .string: return "string"
         case .array: return "array"
         case .object: return "object"
@@ -84,7 +69,7 @@ extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expre
     /// A Boolean.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
     /// An integer number.
-    public init(integerLiteral value: Int) { self = .number(String(value)) }
+    public init(integerLiteral value: Int64) { self = .integer(value) }
     /// A string.
     public init(stringLiteral value: String) { self = .string(value) }
     /// An array.
@@ -96,6 +81,6 @@ extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expre
 }
 
 extension JSONValue: CustomStringConvertible {
-    /// The compact JSON text.
-    public var description: String { String(decoding: serialized(), as: UTF8.self) }
+    /// The compact JSON text (object keys sorted).
+    public var description: String { String(decoding: serializedBytes(), as: UTF8.self) }
 }
