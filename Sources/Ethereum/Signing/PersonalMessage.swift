@@ -1,0 +1,30 @@
+/// EIP-191 version 0x45 (`personal_sign`) message hashing and signer recovery.
+public enum PersonalMessage {
+    /// Keccak-256 of `"\u{19}Ethereum Signed Message:\n" + decimal length + message`.
+    /// - Parameter message: the message bytes.
+    /// - Returns: the 32-byte hash that is signed.
+    public static func hash(_ message: [UInt8]) -> [UInt8] {
+        Keccak256.hash(Array("\u{19}Ethereum Signed Message:\n\(message.count)".utf8) + message)
+    }
+
+    /// The address that signed `message` with `signature` (`ecrecover` of the EIP-191 hash).
+    /// - Throws: ``EthereumError/Code/invalidSignature``.
+    public static func recoverSigner(message: [UInt8], signature: EthereumSignature) throws -> EthereumAddress {
+        try SignatureRecovery.recoverAddress(hash: hash(message), signature: signature)
+    }
+}
+
+/// Public key and address recovery from a hash and a recoverable signature (`ecrecover`).
+public enum SignatureRecovery {
+    /// The 65-byte uncompressed public key that made `signature` over `hash`.
+    /// - Throws: ``EthereumError/Code/invalidSignature`` or ``EthereumError/Code/wrongLength``.
+    public static func recoverPublicKey(hash: [UInt8], signature: EthereumSignature) throws -> [UInt8] {
+        try Secp256k1Context(randomize: false).recoverPublicKey(hash: hash, signature: signature)
+    }
+
+    /// The address whose key made `signature` over `hash`.
+    /// - Throws: ``EthereumError/Code/invalidSignature`` or ``EthereumError/Code/wrongLength``.
+    public static func recoverAddress(hash: [UInt8], signature: EthereumSignature) throws -> EthereumAddress {
+        try EthereumAddress(publicKey: try recoverPublicKey(hash: hash, signature: signature))
+    }
+}
