@@ -36,7 +36,7 @@ extension RPCError {
         error.retryAfterSeconds = retryAfterSeconds
         if reverted {
             error.revertData = revertData
-            error.revertReason = revertData.flatMap(RevertReasonDecoder.reason(of:)) ?? reasonFromMessage(nodeMessage)
+            error.revertReason = revertData.flatMap(readableReason(of:)) ?? reasonFromMessage(nodeMessage)
         }
         error.message = "the node rejected \(method): \(RPCHex.clip(nodeMessage, limit: 300))" + advice(for: code)
         return error
@@ -116,6 +116,16 @@ extension RPCError {
             return nil
         default:
             return nil
+        }
+    }
+
+    /// The text of `Error(string)` or `Panic(uint256)` revert data; nil for anything else (custom
+    /// errors need the contract's ABI: ``RPCError/revert(errors:)``).
+    private static func readableReason(of data: [UInt8]) -> String? {
+        switch RevertReason.decode(data) {
+        case .message(let text): return text
+        case .panic(let code): return RevertReason.panic(code).description
+        case .empty, .custom, .unknown: return nil
         }
     }
 

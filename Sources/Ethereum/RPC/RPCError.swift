@@ -103,6 +103,17 @@ public struct RPCError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Whether this is a revert (of an `eth_call`, `eth_estimateGas` or a mined transaction).
     public var isRevert: Bool { code == .executionReverted }
 
+    /// The revert decoded with a contract's custom errors: `Error(string)`, `Panic(uint256)`, one of
+    /// `errors`, or — when the node gave no data — the reason from its message. Nil when this is not
+    /// a revert.
+    /// - Parameter errors: the contract's custom errors (``ContractABI/errors``).
+    public func revert(errors: [ABIErrorDefinition] = []) -> RevertReason? {
+        guard isRevert else { return nil }
+        if let revertData, !revertData.isEmpty { return RevertReason.decode(revertData, errors: errors) }
+        if let revertReason { return .message(revertReason) }
+        return .empty
+    }
+
     /// Whether retrying the same request may succeed: transport failures, timeouts, HTTP 429 and
     /// 5xx. Never a revert or any other JSON-RPC error object: the node understood the request.
     public var isRetryable: Bool {
