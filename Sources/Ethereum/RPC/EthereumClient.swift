@@ -38,7 +38,9 @@ public struct EthereumClient: Sendable {
 
     /// `eth_getTransactionCount`: the next nonce of `account` — at ``BlockTag/pending`` including
     /// the node's pool, at ``BlockTag/latest`` only mined transactions.
-    public func transactionCount(of account: EthereumAddress, at block: BlockTag = .pending) async throws(RPCError)
+    public func transactionCount(
+        of account: EthereumAddress, at block: BlockTag = .pending
+    ) async throws(RPCError)
         -> UInt64
     {
         let result = try await call("eth_getTransactionCount", [account.jsonValue, block.json])
@@ -67,7 +69,9 @@ public struct EthereumClient: Sendable {
     ///   - blockCount: how many blocks (nodes cap this, typically at 1024).
     ///   - newest: the last block of the range.
     ///   - rewardPercentiles: increasing percentiles in 0…100 of the tips to report per block.
-    public func feeHistory(blockCount: UInt64, newest: BlockTag = .latest, rewardPercentiles: [Double] = [])
+    public func feeHistory(
+        blockCount: UInt64, newest: BlockTag = .latest, rewardPercentiles: [Double] = []
+    )
         async throws(RPCError) -> FeeHistory
     {
         let percentiles = JSONValue.array(rewardPercentiles.map { .number($0) })

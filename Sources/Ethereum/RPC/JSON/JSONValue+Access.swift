@@ -62,8 +62,10 @@ extension JSONValue {
 }
 
 extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
-    ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
+    ExpressibleByFloatLiteral, ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
 {
+    /// A non-integral number.
+    public init(floatLiteral value: Double) { self = .number(value) }
     /// `null`.
     public init(nilLiteral: ()) { self = .null }
     /// A Boolean.

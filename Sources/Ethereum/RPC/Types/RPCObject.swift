@@ -18,7 +18,8 @@ struct RPCObject {
     }
 
     func invalid(_ field: String, _ problem: String) -> RPCError {
-        RPCError(.invalidResponse, "the node's \(what) for \(method) has a bad \"\(field)\": \(problem)", method: method)
+        RPCError(
+            .invalidResponse, "the node's \(what) for \(method) has a bad \"\(field)\": \(problem)", method: method)
     }
 
     func required(_ field: String) throws(RPCError) -> JSONValue {
