@@ -60,6 +60,9 @@ struct SigningTests {
         #expect(!"\(signer)".contains("4646"))
         #expect(!String(reflecting: signer).contains("4646"))
         #expect("\(signer)".contains(signer.address.checksummed))
+        var dumped = ""
+        dump(signer, to: &dumped)
+        #expect(!dumped.contains("4646") && !dumped.lowercased().contains("pointer"))
         let bad = "0x" + String(repeating: "ab", count: 31) + "zz"
         do {
             _ = try EthereumSigner(privateKeyHex: bad)

@@ -17,7 +17,7 @@ public enum ABICodec {
             throw EthereumError(.valueMismatch, "\(values.count) ABI values given for \(types.count) types")
         }
         var out: [UInt8] = []
-        out.reserveCapacity(32 * (types.count + 4))
+        out.reserveCapacity(32 * (types.count + 8))
         try encodeSequence(count: types.count, type: { types[$0] }, values: values, into: &out)
         return out
     }
@@ -39,19 +39,27 @@ public enum ABICodec {
         count: Int, type: (Int) -> ABIType, values: [ABIValue], into out: inout [UInt8]
     ) throws {
         let start = out.count
-        var pending: [(head: Int, index: Int)] = []
+        var hasDynamic = false
         for index in 0..<count {
             let elementType = type(index)
             if elementType.isDynamic {
-                pending.append((out.count, index))
+                hasDynamic = true
                 appendZeros(32, to: &out)
             } else {
                 try encodeValue(values[index], as: elementType, into: &out)
             }
         }
-        for (head, index) in pending {
-            writeWord(U256(UInt64(out.count - start)), into: &out, at: head)
-            try encodeValue(values[index], as: type(index), into: &out)
+        guard hasDynamic else { return }
+        var head = start
+        for index in 0..<count {
+            let elementType = type(index)
+            if elementType.isDynamic {
+                writeWord(U256(UInt64(out.count - start)), into: &out, at: head)
+                try encodeValue(values[index], as: elementType, into: &out)
+                head += 32
+            } else {
+                head += elementType.headSize
+            }
         }
     }
 
@@ -82,7 +90,10 @@ public enum ABICodec {
         case (.bytes, .bytes(let bytes)), (.bytes, .fixedBytes(let bytes)):
             appendDynamicBytes(bytes, to: &out)
         case (.string, .string(let text)):
-            appendDynamicBytes(Array(text.utf8), to: &out)
+            let utf8 = text.utf8
+            appendWord(U256(UInt64(utf8.count)), to: &out)
+            out.append(contentsOf: utf8)
+            appendZeros((32 - utf8.count % 32) % 32, to: &out)
         case (.array(let element), .array(let values)):
             appendWord(U256(UInt64(values.count)), to: &out)
             try encodeSequence(count: values.count, type: { _ in element }, values: values, into: &out)
@@ -109,13 +120,17 @@ public enum ABICodec {
 
     @inline(__always)
     static func appendWord(_ value: U256, to out: inout [UInt8]) {
-        for limb in [value.limbs.3, value.limbs.2, value.limbs.1, value.limbs.0] {
-            withUnsafeBytes(of: limb.bigEndian) { out.append(contentsOf: $0) }
-        }
+        let words = (value.limbs.3.bigEndian, value.limbs.2.bigEndian, value.limbs.1.bigEndian, value.limbs.0.bigEndian)
+        withUnsafeBytes(of: words) { out.append(contentsOf: $0) }
     }
 
     static func writeWord(_ value: U256, into out: inout [UInt8], at offset: Int) {
-        value.writeBigEndian(into: &out, at: offset)
+        let words = (value.limbs.3.bigEndian, value.limbs.2.bigEndian, value.limbs.1.bigEndian, value.limbs.0.bigEndian)
+        withUnsafeBytes(of: words) { bytes in
+            out.withUnsafeMutableBytes {
+                $0.baseAddress!.advanced(by: offset).copyMemory(from: bytes.baseAddress!, byteCount: 32)
+            }
+        }
     }
 
     static func appendDynamicBytes(_ bytes: [UInt8], to out: inout [UInt8]) {

@@ -10,11 +10,17 @@ public struct ABIFunctionSignature: Sendable, Hashable, CustomStringConvertible 
     public let name: String
     /// The parameter types.
     public let inputs: [ABIType]
+    /// The canonical signature, e.g. `f(uint256,string)`.
+    public let signature: String
+    /// The 4-byte function selector (computed once).
+    public let selector: [UInt8]
 
     /// Creates a signature from parts.
     public init(name: String, inputs: [ABIType]) {
         self.name = name
         self.inputs = inputs
+        self.signature = name + "(" + inputs.map(\.description).joined(separator: ",") + ")"
+        self.selector = Array(Keccak256.hash(signature).prefix(4))
     }
 
     /// Parses `name(T1,…)` or `(T1,…)`.
@@ -30,21 +36,14 @@ public struct ABIFunctionSignature: Sendable, Hashable, CustomStringConvertible 
         else {
             throw EthereumError(.invalidType, "'\(name)' is not a valid function name in \(Hex.preview(text))")
         }
-        self.name = name
-        self.inputs = try ABIType.parseList(String(trimmed[open...]))
+        self.init(name: name, inputs: try ABIType.parseList(String(trimmed[open...])))
     }
-
-    /// The canonical signature, e.g. `f(uint256,string)`.
-    public var signature: String { name + "(" + inputs.map(\.description).joined(separator: ",") + ")" }
 
     /// The canonical signature.
     public var description: String { signature }
 
     /// Keccak-256 of the canonical signature (an event's topic 0).
     public var hash: [UInt8] { Keccak256.hash(signature) }
-
-    /// The 4-byte function selector.
-    public var selector: [UInt8] { Array(hash.prefix(4)) }
 
     /// The call data: the selector followed by the encoded arguments (just the arguments when the
     /// signature has no name).

@@ -25,6 +25,10 @@ public struct ABIFunction: Sendable, Hashable {
     public let outputs: [ABIParameter]
     /// `pure`, `view`, `nonpayable` or `payable`.
     public let stateMutability: String
+    /// The canonical signature, e.g. `completeSessionJob(uint256,string)`.
+    public let signature: String
+    /// The 4-byte selector (computed once).
+    public let selector: [UInt8]
 
     /// Creates a function description.
     public init(name: String, inputs: [ABIParameter], outputs: [ABIParameter], stateMutability: String) {
@@ -32,13 +36,10 @@ public struct ABIFunction: Sendable, Hashable {
         self.inputs = inputs
         self.outputs = outputs
         self.stateMutability = stateMutability
+        let parsed = ABIFunctionSignature(name: name, inputs: inputs.map(\.type))
+        self.signature = parsed.signature
+        self.selector = parsed.selector
     }
-
-    /// The canonical signature, e.g. `completeSessionJob(uint256,string)`.
-    public var signature: String { ABIFunctionSignature(name: name, inputs: inputs.map(\.type)).signature }
-
-    /// The 4-byte selector.
-    public var selector: [UInt8] { ABIFunctionSignature(name: name, inputs: inputs.map(\.type)).selector }
 
     /// The call data for `values`: selector followed by the encoded arguments.
     /// - Throws: ``EthereumError/Code/valueMismatch``.

@@ -71,8 +71,8 @@ struct ABITypeParser {
             if digits.isEmpty {
                 type = .array(type)
             } else {
-                guard digits.count <= 9, let count = Int(digits), digits.first != "0" || digits == "0" else {
-                    throw fail("bad array size '\(digits)'")
+                guard digits.count <= 9, let count = Int(digits), digits.first != "0" else {
+                    throw fail("bad array size '\(digits)' (fixed arrays have 1 to 999999999 elements)")
                 }
                 type = .fixedArray(type, count)
             }

@@ -19,7 +19,7 @@ public indirect enum ABIType: Sendable, Hashable, CustomStringConvertible {
     case string
     /// `T[]`: a dynamic array.
     case array(ABIType)
-    /// `T[k]`: a fixed-size array.
+    /// `T[k]`: a fixed-size array, k ≥ 1 (Solidity has no zero-length fixed arrays).
     case fixedArray(ABIType, Int)
     /// `(T1,…,Tn)`: a tuple (a Solidity struct).
     case tuple([ABIType])
@@ -44,7 +44,7 @@ public indirect enum ABIType: Sendable, Hashable, CustomStringConvertible {
     public var isDynamic: Bool {
         switch self {
         case .bytes, .string, .array: return true
-        case .fixedArray(let element, let count): return count > 0 && element.isDynamic
+        case .fixedArray(let element, _): return element.isDynamic
         case .tuple(let elements): return elements.contains { $0.isDynamic }
         default: return false
         }

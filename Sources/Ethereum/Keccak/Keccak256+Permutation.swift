@@ -1,5 +1,6 @@
-/// The Keccak-f[1600] permutation, fully unrolled within a round over 25 local lanes (generated code:
-/// the lane names are `a<x + 5y>`; rotation offsets and round constants are those of the Keccak reference).
+/// The Keccak-f[1600] permutation (generated code). Two rounds per loop iteration, reading one set
+/// of 25 lanes and writing the other plane by plane, so only five θ-ρ-π results are live at a
+/// time. Lanes are named `<set><x + 5y>`; offsets and constants are the Keccak reference's.
 extension Keccak256 {
     static let roundConstants: [UInt64] = [
         0x0000000000000001, 0x0000000000008082, 0x800000000000808A,
@@ -40,68 +41,180 @@ extension Keccak256 {
         var a22 = state[22]
         var a23 = state[23]
         var a24 = state[24]
-        for round in 0..<24 {
-            let c0 = a0 ^ a5 ^ a10 ^ a15 ^ a20
-            let c1 = a1 ^ a6 ^ a11 ^ a16 ^ a21
-            let c2 = a2 ^ a7 ^ a12 ^ a17 ^ a22
-            let c3 = a3 ^ a8 ^ a13 ^ a18 ^ a23
-            let c4 = a4 ^ a9 ^ a14 ^ a19 ^ a24
-            let d0 = c4 ^ c1.rotatedLeft(by: 1)
-            let d1 = c0 ^ c2.rotatedLeft(by: 1)
-            let d2 = c1 ^ c3.rotatedLeft(by: 1)
-            let d3 = c2 ^ c4.rotatedLeft(by: 1)
-            let d4 = c3 ^ c0.rotatedLeft(by: 1)
-            let b0 = a0 ^ d0
-            let b16 = (a5 ^ d0).rotatedLeft(by: 36)
-            let b7 = (a10 ^ d0).rotatedLeft(by: 3)
-            let b23 = (a15 ^ d0).rotatedLeft(by: 41)
-            let b14 = (a20 ^ d0).rotatedLeft(by: 18)
-            let b10 = (a1 ^ d1).rotatedLeft(by: 1)
-            let b1 = (a6 ^ d1).rotatedLeft(by: 44)
-            let b17 = (a11 ^ d1).rotatedLeft(by: 10)
-            let b8 = (a16 ^ d1).rotatedLeft(by: 45)
-            let b24 = (a21 ^ d1).rotatedLeft(by: 2)
-            let b20 = (a2 ^ d2).rotatedLeft(by: 62)
-            let b11 = (a7 ^ d2).rotatedLeft(by: 6)
-            let b2 = (a12 ^ d2).rotatedLeft(by: 43)
-            let b18 = (a17 ^ d2).rotatedLeft(by: 15)
-            let b9 = (a22 ^ d2).rotatedLeft(by: 61)
-            let b5 = (a3 ^ d3).rotatedLeft(by: 28)
-            let b21 = (a8 ^ d3).rotatedLeft(by: 55)
-            let b12 = (a13 ^ d3).rotatedLeft(by: 25)
-            let b3 = (a18 ^ d3).rotatedLeft(by: 21)
-            let b19 = (a23 ^ d3).rotatedLeft(by: 56)
-            let b15 = (a4 ^ d4).rotatedLeft(by: 27)
-            let b6 = (a9 ^ d4).rotatedLeft(by: 20)
-            let b22 = (a14 ^ d4).rotatedLeft(by: 39)
-            let b13 = (a19 ^ d4).rotatedLeft(by: 8)
-            let b4 = (a24 ^ d4).rotatedLeft(by: 14)
-            a0 = b0 ^ (~b1 & b2)
-            a1 = b1 ^ (~b2 & b3)
-            a2 = b2 ^ (~b3 & b4)
-            a3 = b3 ^ (~b4 & b0)
-            a4 = b4 ^ (~b0 & b1)
-            a5 = b5 ^ (~b6 & b7)
-            a6 = b6 ^ (~b7 & b8)
-            a7 = b7 ^ (~b8 & b9)
-            a8 = b8 ^ (~b9 & b5)
-            a9 = b9 ^ (~b5 & b6)
-            a10 = b10 ^ (~b11 & b12)
-            a11 = b11 ^ (~b12 & b13)
-            a12 = b12 ^ (~b13 & b14)
-            a13 = b13 ^ (~b14 & b10)
-            a14 = b14 ^ (~b10 & b11)
-            a15 = b15 ^ (~b16 & b17)
-            a16 = b16 ^ (~b17 & b18)
-            a17 = b17 ^ (~b18 & b19)
-            a18 = b18 ^ (~b19 & b15)
-            a19 = b19 ^ (~b15 & b16)
-            a20 = b20 ^ (~b21 & b22)
-            a21 = b21 ^ (~b22 & b23)
-            a22 = b22 ^ (~b23 & b24)
-            a23 = b23 ^ (~b24 & b20)
-            a24 = b24 ^ (~b20 & b21)
-            a0 ^= roundConstants[round]
+        var e0: UInt64 = 0
+        var e1: UInt64 = 0
+        var e2: UInt64 = 0
+        var e3: UInt64 = 0
+        var e4: UInt64 = 0
+        var e5: UInt64 = 0
+        var e6: UInt64 = 0
+        var e7: UInt64 = 0
+        var e8: UInt64 = 0
+        var e9: UInt64 = 0
+        var e10: UInt64 = 0
+        var e11: UInt64 = 0
+        var e12: UInt64 = 0
+        var e13: UInt64 = 0
+        var e14: UInt64 = 0
+        var e15: UInt64 = 0
+        var e16: UInt64 = 0
+        var e17: UInt64 = 0
+        var e18: UInt64 = 0
+        var e19: UInt64 = 0
+        var e20: UInt64 = 0
+        var e21: UInt64 = 0
+        var e22: UInt64 = 0
+        var e23: UInt64 = 0
+        var e24: UInt64 = 0
+        roundConstants.withUnsafeBufferPointer { constants in
+            var round = 0
+            while round < 24 {
+                do {
+                    let c0 = a0 ^ a5 ^ a10 ^ a15 ^ a20
+                    let c1 = a1 ^ a6 ^ a11 ^ a16 ^ a21
+                    let c2 = a2 ^ a7 ^ a12 ^ a17 ^ a22
+                    let c3 = a3 ^ a8 ^ a13 ^ a18 ^ a23
+                    let c4 = a4 ^ a9 ^ a14 ^ a19 ^ a24
+                    let d0 = c4 ^ c1.rotatedLeft(by: 1)
+                    let d1 = c0 ^ c2.rotatedLeft(by: 1)
+                    let d2 = c1 ^ c3.rotatedLeft(by: 1)
+                    let d3 = c2 ^ c4.rotatedLeft(by: 1)
+                    let d4 = c3 ^ c0.rotatedLeft(by: 1)
+                    do {
+                        let b0 = a0 ^ d0
+                        let b1 = (a6 ^ d1).rotatedLeft(by: 44)
+                        let b2 = (a12 ^ d2).rotatedLeft(by: 43)
+                        let b3 = (a18 ^ d3).rotatedLeft(by: 21)
+                        let b4 = (a24 ^ d4).rotatedLeft(by: 14)
+                        e0 = b0 ^ (~b1 & b2) ^ constants[round]
+                        e1 = b1 ^ (~b2 & b3)
+                        e2 = b2 ^ (~b3 & b4)
+                        e3 = b3 ^ (~b4 & b0)
+                        e4 = b4 ^ (~b0 & b1)
+                    }
+                    do {
+                        let b0 = (a3 ^ d3).rotatedLeft(by: 28)
+                        let b1 = (a9 ^ d4).rotatedLeft(by: 20)
+                        let b2 = (a10 ^ d0).rotatedLeft(by: 3)
+                        let b3 = (a16 ^ d1).rotatedLeft(by: 45)
+                        let b4 = (a22 ^ d2).rotatedLeft(by: 61)
+                        e5 = b0 ^ (~b1 & b2)
+                        e6 = b1 ^ (~b2 & b3)
+                        e7 = b2 ^ (~b3 & b4)
+                        e8 = b3 ^ (~b4 & b0)
+                        e9 = b4 ^ (~b0 & b1)
+                    }
+                    do {
+                        let b0 = (a1 ^ d1).rotatedLeft(by: 1)
+                        let b1 = (a7 ^ d2).rotatedLeft(by: 6)
+                        let b2 = (a13 ^ d3).rotatedLeft(by: 25)
+                        let b3 = (a19 ^ d4).rotatedLeft(by: 8)
+                        let b4 = (a20 ^ d0).rotatedLeft(by: 18)
+                        e10 = b0 ^ (~b1 & b2)
+                        e11 = b1 ^ (~b2 & b3)
+                        e12 = b2 ^ (~b3 & b4)
+                        e13 = b3 ^ (~b4 & b0)
+                        e14 = b4 ^ (~b0 & b1)
+                    }
+                    do {
+                        let b0 = (a4 ^ d4).rotatedLeft(by: 27)
+                        let b1 = (a5 ^ d0).rotatedLeft(by: 36)
+                        let b2 = (a11 ^ d1).rotatedLeft(by: 10)
+                        let b3 = (a17 ^ d2).rotatedLeft(by: 15)
+                        let b4 = (a23 ^ d3).rotatedLeft(by: 56)
+                        e15 = b0 ^ (~b1 & b2)
+                        e16 = b1 ^ (~b2 & b3)
+                        e17 = b2 ^ (~b3 & b4)
+                        e18 = b3 ^ (~b4 & b0)
+                        e19 = b4 ^ (~b0 & b1)
+                    }
+                    do {
+                        let b0 = (a2 ^ d2).rotatedLeft(by: 62)
+                        let b1 = (a8 ^ d3).rotatedLeft(by: 55)
+                        let b2 = (a14 ^ d4).rotatedLeft(by: 39)
+                        let b3 = (a15 ^ d0).rotatedLeft(by: 41)
+                        let b4 = (a21 ^ d1).rotatedLeft(by: 2)
+                        e20 = b0 ^ (~b1 & b2)
+                        e21 = b1 ^ (~b2 & b3)
+                        e22 = b2 ^ (~b3 & b4)
+                        e23 = b3 ^ (~b4 & b0)
+                        e24 = b4 ^ (~b0 & b1)
+                    }
+                }
+                do {
+                    let c0 = e0 ^ e5 ^ e10 ^ e15 ^ e20
+                    let c1 = e1 ^ e6 ^ e11 ^ e16 ^ e21
+                    let c2 = e2 ^ e7 ^ e12 ^ e17 ^ e22
+                    let c3 = e3 ^ e8 ^ e13 ^ e18 ^ e23
+                    let c4 = e4 ^ e9 ^ e14 ^ e19 ^ e24
+                    let d0 = c4 ^ c1.rotatedLeft(by: 1)
+                    let d1 = c0 ^ c2.rotatedLeft(by: 1)
+                    let d2 = c1 ^ c3.rotatedLeft(by: 1)
+                    let d3 = c2 ^ c4.rotatedLeft(by: 1)
+                    let d4 = c3 ^ c0.rotatedLeft(by: 1)
+                    do {
+                        let b0 = e0 ^ d0
+                        let b1 = (e6 ^ d1).rotatedLeft(by: 44)
+                        let b2 = (e12 ^ d2).rotatedLeft(by: 43)
+                        let b3 = (e18 ^ d3).rotatedLeft(by: 21)
+                        let b4 = (e24 ^ d4).rotatedLeft(by: 14)
+                        a0 = b0 ^ (~b1 & b2) ^ constants[round + 1]
+                        a1 = b1 ^ (~b2 & b3)
+                        a2 = b2 ^ (~b3 & b4)
+                        a3 = b3 ^ (~b4 & b0)
+                        a4 = b4 ^ (~b0 & b1)
+                    }
+                    do {
+                        let b0 = (e3 ^ d3).rotatedLeft(by: 28)
+                        let b1 = (e9 ^ d4).rotatedLeft(by: 20)
+                        let b2 = (e10 ^ d0).rotatedLeft(by: 3)
+                        let b3 = (e16 ^ d1).rotatedLeft(by: 45)
+                        let b4 = (e22 ^ d2).rotatedLeft(by: 61)
+                        a5 = b0 ^ (~b1 & b2)
+                        a6 = b1 ^ (~b2 & b3)
+                        a7 = b2 ^ (~b3 & b4)
+                        a8 = b3 ^ (~b4 & b0)
+                        a9 = b4 ^ (~b0 & b1)
+                    }
+                    do {
+                        let b0 = (e1 ^ d1).rotatedLeft(by: 1)
+                        let b1 = (e7 ^ d2).rotatedLeft(by: 6)
+                        let b2 = (e13 ^ d3).rotatedLeft(by: 25)
+                        let b3 = (e19 ^ d4).rotatedLeft(by: 8)
+                        let b4 = (e20 ^ d0).rotatedLeft(by: 18)
+                        a10 = b0 ^ (~b1 & b2)
+                        a11 = b1 ^ (~b2 & b3)
+                        a12 = b2 ^ (~b3 & b4)
+                        a13 = b3 ^ (~b4 & b0)
+                        a14 = b4 ^ (~b0 & b1)
+                    }
+                    do {
+                        let b0 = (e4 ^ d4).rotatedLeft(by: 27)
+                        let b1 = (e5 ^ d0).rotatedLeft(by: 36)
+                        let b2 = (e11 ^ d1).rotatedLeft(by: 10)
+                        let b3 = (e17 ^ d2).rotatedLeft(by: 15)
+                        let b4 = (e23 ^ d3).rotatedLeft(by: 56)
+                        a15 = b0 ^ (~b1 & b2)
+                        a16 = b1 ^ (~b2 & b3)
+                        a17 = b2 ^ (~b3 & b4)
+                        a18 = b3 ^ (~b4 & b0)
+                        a19 = b4 ^ (~b0 & b1)
+                    }
+                    do {
+                        let b0 = (e2 ^ d2).rotatedLeft(by: 62)
+                        let b1 = (e8 ^ d3).rotatedLeft(by: 55)
+                        let b2 = (e14 ^ d4).rotatedLeft(by: 39)
+                        let b3 = (e15 ^ d0).rotatedLeft(by: 41)
+                        let b4 = (e21 ^ d1).rotatedLeft(by: 2)
+                        a20 = b0 ^ (~b1 & b2)
+                        a21 = b1 ^ (~b2 & b3)
+                        a22 = b2 ^ (~b3 & b4)
+                        a23 = b3 ^ (~b4 & b0)
+                        a24 = b4 ^ (~b0 & b1)
+                    }
+                }
+                round += 2
+            }
         }
         state[0] = a0
         state[1] = a1

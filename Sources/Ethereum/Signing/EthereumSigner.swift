@@ -7,7 +7,7 @@ import Foundation
 /// Signatures are RFC 6979 deterministic (libsecp256k1's default nonce function) and low-s. The key
 /// never appears in ``description``, logs or error messages. Load a key with
 /// ``init(privateKey:)``, ``init(contentsOfFile:)`` or ``init(environmentVariable:environment:)``.
-public final class EthereumSigner: Sendable, CustomStringConvertible {
+public final class EthereumSigner: Sendable, CustomStringConvertible, CustomReflectable {
     private let context: Secp256k1Context
     private let key: PrivateKeyStorage
     /// The 65-byte uncompressed public key (`0x04 ‖ x ‖ y`).
@@ -119,6 +119,9 @@ public final class EthereumSigner: Sendable, CustomStringConvertible {
 
     /// `EthereumSigner(0xAddress)`: the address only; the key is redacted.
     public var description: String { "EthereumSigner(\(address), private key redacted)" }
+
+    /// What `dump` and debuggers show: the address only.
+    public var customMirror: Mirror { Mirror(self, children: ["address": address], displayStyle: .class) }
 
     /// Parses key text without ever echoing it.
     static func parseKey(_ text: String, origin: String) throws -> [UInt8] {

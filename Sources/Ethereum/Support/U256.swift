@@ -77,12 +77,12 @@ public struct U256: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// Writes the 32 big-endian bytes into `buffer` at `offset`.
-    @inlinable
     public func writeBigEndian(into buffer: inout [UInt8], at offset: Int) {
-        let words = [limbs.3, limbs.2, limbs.1, limbs.0]
-        for (index, word) in words.enumerated() {
-            for byte in 0..<8 {
-                buffer[offset + index * 8 + byte] = UInt8(truncatingIfNeeded: word >> UInt64(56 - 8 * byte))
+        precondition(offset >= 0 && offset <= buffer.count - 32, "writeBigEndian needs 32 bytes at the offset")
+        let words = (limbs.3.bigEndian, limbs.2.bigEndian, limbs.1.bigEndian, limbs.0.bigEndian)
+        withUnsafeBytes(of: words) { bytes in
+            buffer.withUnsafeMutableBytes {
+                $0.baseAddress!.advanced(by: offset).copyMemory(from: bytes.baseAddress!, byteCount: 32)
             }
         }
     }
