@@ -37,7 +37,9 @@ struct EthereumClientTests {
         #expect(params[4] == [.string(account), "pending"])
     }
 
-    @Test("malformed quantities are invalidResponse errors naming the method", arguments: ["0x", "12", "0xzz", "0x1" + String(repeating: "0", count: 64)])
+    @Test(
+        "malformed quantities are invalidResponse errors naming the method",
+        arguments: ["0x", "12", "0xzz", "0x1" + String(repeating: "0", count: 64)])
     func badQuantities(text: String) async throws {
         let (eth, _) = try node(["eth_getBalance": .string(text)])
         do {
@@ -56,7 +58,12 @@ struct EthereumClientTests {
             "transactionIndex": "0x1", "from": .string(account), "to": nil, "contractAddress": .string(account),
             "status": "0x1", "gasUsed": "0x5208", "cumulativeGasUsed": "0x5208", "effectiveGasPrice": "0x7",
             "type": "0x2", "logsBloom": "0x00",
-            "logs": [["address": .string(account), "topics": [.string(hash)], "data": "0x01", "logIndex": "0x0", "removed": false]],
+            "logs": [
+                [
+                    "address": .string(account), "topics": [.string(hash)], "data": "0x01", "logIndex": "0x0",
+                    "removed": false,
+                ]
+            ],
         ]
         let transaction: JSONValue = [
             "hash": .string(hash), "type": "0x2", "from": .string(account), "to": .string(account), "nonce": "0x3",
@@ -73,7 +80,8 @@ struct EthereumClientTests {
             "reward": [["0x1"], ["0x2"], ["0x3"]],
         ]
         let (eth, server) = try node([
-            "eth_getTransactionReceipt": receipt, "eth_getTransactionByHash": transaction, "eth_getBlockByNumber": block,
+            "eth_getTransactionReceipt": receipt, "eth_getTransactionByHash": transaction,
+            "eth_getBlockByNumber": block,
             "eth_feeHistory": history,
         ])
         let h = try EthereumHash(parsing: hash)
@@ -98,13 +106,16 @@ struct EthereumClientTests {
         let server = try ScriptedRPCServer { request in
             switch request.method {
             case "eth_estimateGas": return ScriptedRPCServer.result("0x5208", id: request.id)
-            case "eth_sendRawTransaction": return ScriptedRPCServer.result(.string("0x" + String(repeating: "cd", count: 32)), id: request.id)
-            default: return ScriptedRPCServer.error(["code": 3, "message": "execution reverted: Not host"], id: request.id)
+            case "eth_sendRawTransaction":
+                return ScriptedRPCServer.result(.string("0x" + String(repeating: "cd", count: 32)), id: request.id)
+            default:
+                return ScriptedRPCServer.error(["code": 3, "message": "execution reverted: Not host"], id: request.id)
             }
         }
         let eth = EthereumClient(try JSONRPCClient(url: server.url))
         let request = CallRequest(
-            from: try EthereumAddress(parsing: account), to: .zero, data: [0xab], value: U256(1), maxFeePerGas: U256(16))
+            from: try EthereumAddress(parsing: account), to: .zero, data: [0xab], value: U256(1), maxFeePerGas: U256(16)
+        )
         #expect(try await eth.estimateGas(request) == 21000)
         #expect(
             server.recorded.values[0]["params"]
