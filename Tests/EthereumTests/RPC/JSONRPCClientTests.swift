@@ -101,6 +101,22 @@ struct JSONRPCClientTests {
         #expect(throws: RPCError.self) { try results[2].get() }
     }
 
+    @Test("a node that rejects the whole batch with one error object fails the batch with that error")
+    func batchRejected() async throws {
+        let server = try ScriptedRPCServer { _ in
+            ScriptedRPCServer.error(code: -32600, message: "batch requests are not supported", id: nil)
+        }
+        let client = try JSONRPCClient(configuration: .init(url: server.url, retry: fastRetry))
+        do {
+            _ = try await client.sendBatch([RPCCall("eth_chainId"), RPCCall("eth_blockNumber")])
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.code == .nodeError)
+            #expect(error.nodeCode == -32600)
+            #expect(error.attempts == 1)
+        }
+    }
+
     @Test("an empty batch sends nothing")
     func emptyBatch() async throws {
         let server = try echoServer()
@@ -138,5 +154,36 @@ struct JSONRPCClientTests {
         #expect(throws: RPCError.self) { try JSONRPCClient(url: "ftp://example") }
         #expect(throws: RPCError.self) { try JSONRPCClient(url: "127.0.0.1:8545") }
         #expect(throws: RPCError.self) { try JSONRPCClient(url: "http://bad host") }
+    }
+}
+
+@Suite("RPC secrets")
+struct RPCSecretTests {
+    @Test("API keys in the URL's path, query or user info never appear in errors or descriptions")
+    func redaction() async throws {
+        let url = "http://user:pa55@127.0.0.1:1/v3/SECRETKEY123?apikey=SECRETKEY123"
+        let configuration = RPCClientConfiguration(
+            url: url, retry: .never, headers: ["Authorization": "Bearer SECRETKEY123"])
+        let client = try JSONRPCClient(configuration: configuration)
+        do {
+            _ = try await client.call("eth_chainId")
+            Issue.record("expected a connection failure")
+        } catch {
+            #expect(!error.description.contains("SECRETKEY123"))
+            #expect(!error.description.contains("pa55"))
+            #expect(error.description.contains("127.0.0.1:1"))
+        }
+        var dumped = ""
+        dump(configuration, to: &dumped)
+        for text in [configuration.description, client.description, dumped, "\(configuration)"] {
+            #expect(!text.contains("SECRETKEY123"), "\(text)")
+            #expect(!text.contains("pa55"))
+        }
+        #expect(throws: RPCError.self) { try JSONRPCClient(url: "ftp://x/SECRETKEY123") }
+        do {
+            _ = try JSONRPCClient(url: "ftp://x/SECRETKEY123")
+        } catch {
+            #expect(!error.description.contains("SECRETKEY123"))
+        }
     }
 }

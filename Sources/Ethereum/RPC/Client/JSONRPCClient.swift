@@ -13,7 +13,7 @@ import Foundation
 /// let client = try JSONRPCClient(url: "http://127.0.0.1:8545")
 /// let block = try await client.call("eth_blockNumber")
 /// ```
-public final class JSONRPCClient: JSONRPCTransport {
+public final class JSONRPCClient: JSONRPCTransport, CustomStringConvertible {
     /// The configuration this client was made with.
     public let configuration: RPCClientConfiguration
     private let pool: CurlConnectionPool
@@ -25,11 +25,12 @@ public final class JSONRPCClient: JSONRPCTransport {
         let lower = configuration.url.lowercased()
         guard lower.hasPrefix("http://") || lower.hasPrefix("https://"), configuration.url.count > 8 else {
             throw RPCError(
-                .invalidRequest, "the RPC URL \"\(RPCHex.clip(configuration.url))\" must start with http:// or https://"
+                .invalidRequest,
+                "the RPC URL \(RedactedURL.display(configuration.url)) must start with http:// or https://"
             )
         }
         guard !configuration.url.contains(where: { $0.isWhitespace || $0.isNewline }) else {
-            throw RPCError(.invalidRequest, "the RPC URL \"\(RPCHex.clip(configuration.url))\" contains whitespace")
+            throw RPCError(.invalidRequest, "the RPC URL \(RedactedURL.display(configuration.url)) contains whitespace")
         }
         for (name, value) in configuration.headers
         where name.contains(where: { $0 == ":" || $0.isNewline }) || value.contains(where: { $0.isNewline }) {
@@ -49,6 +50,9 @@ public final class JSONRPCClient: JSONRPCTransport {
     public convenience init(url: String) throws(RPCError) {
         try self.init(configuration: RPCClientConfiguration(url: url))
     }
+
+    /// `JSONRPCClient(url: scheme://host:port/…)`, without the URL's secrets.
+    public var description: String { "JSONRPCClient(url: \(RedactedURL.display(configuration.url)))" }
 
     /// How many HTTP connection handles this client has opened (reuse keeps this at the peak
     /// number of concurrent requests).

@@ -1,5 +1,10 @@
 /// How a ``JSONRPCClient`` reaches its node.
-public struct RPCClientConfiguration: Sendable {
+///
+/// Its `description` shows only the URL's scheme, host and port and the header names: provider URLs
+/// and headers carry API keys.
+public struct RPCClientConfiguration: Sendable, CustomStringConvertible, CustomDebugStringConvertible,
+    CustomReflectable
+{
     /// The node's HTTP(S) URL.
     public var url: String
     /// The time one attempt may take, connection included, unless a call gives its own.
@@ -30,4 +35,16 @@ public struct RPCClientConfiguration: Sendable {
         self.maximumResponseBytes = maximumResponseBytes
         self.headers = headers
     }
+
+    /// The configuration without secrets: the URL's scheme, host and port, and header names only.
+    public var description: String {
+        "RPCClientConfiguration(url: \(RedactedURL.display(url)), timeout: \(timeout), retry attempts: "
+            + "\(retry.maximumAttempts), headers: \(headers.keys.sorted()))"
+    }
+
+    /// Same as ``description``.
+    public var debugDescription: String { description }
+
+    /// A mirror without the URL and headers, so `dump` shows no secrets.
+    public var customMirror: Mirror { Mirror(self, children: ["description": description]) }
 }

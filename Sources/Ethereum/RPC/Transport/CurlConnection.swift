@@ -96,7 +96,9 @@ final class CurlConnection {
             curl_easy_cleanup(handle)
             curl_slist_free_all(list)
             errorBuffer.deallocate()
-            throw RPCError(.invalidRequest, "libcurl rejected the connection settings for \(settings.url): \(reason)")
+            throw RPCError(
+                .invalidRequest,
+                "libcurl rejected the connection settings for \(RedactedURL.display(settings.url)): \(reason)")
         }
     }
 
@@ -134,7 +136,7 @@ final class CurlConnection {
 
     private func error(for code: CURLcode, transfer: CurlTransfer) -> RPCError {
         let detail = errorBuffer[0] != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(code))
-        let target = settings.url
+        let target = RedactedURL.display(settings.url)
         switch code {
         case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
             return RPCError(.connectionFailed, "could not connect to \(target) (\(detail)); is the node running?")

@@ -49,7 +49,7 @@ final class CurlConnectionPool: @unchecked Sendable {
         HTTPResponse, RPCError
     > {
         if cancellation.isCancelled {
-            return .failure(RPCError(.cancelled, "the request to \(settings.url) was cancelled"))
+            return .failure(RPCError(.cancelled, "the request to \(RedactedURL.display(settings.url)) was cancelled"))
         }
         let connection: CurlConnection
         do {
