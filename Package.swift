@@ -69,7 +69,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EthereumTests",
-            dependencies: ["Ethereum", "CSecp256k1"],
+            dependencies: ["Ethereum"],
             resources: [.copy("Vectors")],
             swiftSettings: optimised
         ),

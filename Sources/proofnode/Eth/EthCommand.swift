@@ -7,7 +7,7 @@ struct EthCommand: AsyncParsableCommand {
         abstract: "Ethereum tools: keccak, selectors, ABI encoding/decoding, addresses, signing.",
         subcommands: [
             EthKeccakCommand.self, EthSelectorCommand.self, EthABIEncodeCommand.self, EthABIDecodeCommand.self,
-            EthAddressCommand.self, EthSignTxCommand.self, EthSignMessageCommand.self,
+            EthAddressCommand.self, EthSignTxCommand.self, EthSignMessageCommand.self, EthDecodeTxCommand.self,
         ]
     )
 }
