@@ -73,7 +73,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EthereumTests",
-            dependencies: ["Ethereum", "CSecp256k1", "LoopbackHTTP"],
+            dependencies: ["Ethereum", "LoopbackHTTP"],
             resources: [.copy("Vectors")],
             swiftSettings: optimised
         ),

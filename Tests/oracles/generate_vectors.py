@@ -78,6 +78,13 @@ def main():
                 tip = rng.choice([0, 1, 10**9])
                 tx.update(maxPriorityFeePerGas=tip, maxFeePerGas=tip + rng.choice([0, 10**9, rng.getrandbits(60)]))
         cases.append(tx_case(f"eth-account type {kind} #{index}", key, tx, "eth-account 0.14.0 Account.sign_transaction"))
+    pre155 = random.Random(27)
+    for index in range(2):
+        key = "0x" + bytes(pre155.getrandbits(8) for _ in range(32)).hex()
+        tx = {"nonce": index, "gasPrice": 10**9 + index, "gas": 21000, "value": 12345,
+              "to": Account.from_key("0x" + "%064x" % (index + 7)).address, "data": "0x"}
+        case = tx_case(f"eth-account pre-EIP-155 legacy #{index}", key, tx, "eth-account 0.14.0, no chainId (v = 27/28)")
+        cases.append(case)
     (OUT / "transactions.json").write_text(json.dumps({"source": "eth-account 0.14.0 (and EIP-155's example)", "cases": cases}, indent=1) + "\n")
 
     messages = []

@@ -343,3 +343,52 @@ def test_documented_command_forms(tmp_path):
     assert key[2:] not in refused.stderr + refused.stdout
     bad = run("eth", "abi-decode", "(bool)", "0x" + "00" * 31 + "02")
     assert bad.returncode != 0 and "dirtyPadding" in bad.stderr
+
+
+# ---------------------------------------------------------------- decoding raw transactions
+
+def test_decode_tx_matches_eth_account_and_survives_corruption():
+    rng = random.Random(SEED + 5)
+    raws, txs, senders = [], [], []
+    for index in range(150):
+        kind = index % 3
+        key = random_key(rng)
+        tx = random_transaction(rng, kind)
+        raws.append("0x" + bytes(Account.sign_transaction(tx, key).raw_transaction).hex())
+        txs.append((kind, tx))
+        senders.append(Account.from_key(key).address)
+    out = batch("decode-tx", [{"raw": raw} for raw in raws])
+    for raw, (kind, tx), sender, got in zip(raws, txs, senders, out):
+        decoded = json.loads(got)
+        assert decoded["from"] == sender, raw
+        assert decoded["type"] == kind
+        assert decoded["nonce"] == str(tx["nonce"]) and decoded["gas"] == str(tx["gas"])
+        assert decoded["value"] == str(tx["value"]) and decoded["data"] == tx["data"]
+        assert decoded["to"] == tx.get("to")
+        assert decoded["chainId"] == str(tx["chainId"])
+        for field in ("gasPrice", "maxFeePerGas", "maxPriorityFeePerGas"):
+            if field in tx:
+                assert decoded[field] == str(tx[field])
+        if kind:
+            assert decoded["accessList"] == [
+                {"address": e["address"], "storageKeys": [k.lower() for k in e["storageKeys"]]} for e in tx["accessList"]]
+        assert decoded["hash"] == "0x" + pyc_keccak.new(digest_bits=256, data=bytes.fromhex(raw[2:])).hexdigest()
+
+    corrupted = []
+    for raw in raws:
+        data = bytearray.fromhex(raw[2:])
+        for _ in range(3):
+            mutated = bytearray(data)
+            mutated[rng.randrange(len(mutated))] ^= 1 << rng.randrange(8)
+            if rng.random() < 0.3:
+                mutated = mutated[: rng.randrange(len(mutated))]
+            corrupted.append("0x" + mutated.hex())
+    out = batch("decode-tx", [{"raw": raw} for raw in corrupted])
+    accepted = 0
+    for raw, got in zip(corrupted, out):
+        if got.startswith("error: "):
+            continue
+        accepted += 1
+        # What we accept, eth-account must accept too, with the same recovered sender.
+        assert Account.recover_transaction(raw) == json.loads(got)["from"], raw
+    assert accepted < len(corrupted)

@@ -44,15 +44,21 @@ public struct Keccak256: Sendable {
                 permute(lanes)
                 offset += rate
             }
-            // The final (padded) block, built in a small stack buffer.
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: rate) { block in
-                let remaining = count - offset
-                for index in 0..<rate { block[index] = 0 }
-                for index in 0..<remaining { block[index] = buffer[offset + index] }
-                block[remaining] ^= 0x01
-                block[rate - 1] ^= 0x80
-                absorbBlock(lanes, UnsafeRawBufferPointer(block), 0)
+            // The final block: whole words, then the tail bytes, then the padding bits, XORed
+            // straight into the lanes (no padded copy of the block).
+            let remaining = count - offset
+            var lane = 0
+            while (lane + 1) * 8 <= remaining {
+                let word = buffer.loadUnaligned(fromByteOffset: offset + lane * 8, as: UInt64.self)
+                lanes[lane] ^= UInt64(littleEndian: word)
+                lane += 1
             }
+            var tail: UInt64 = 0
+            for index in 0..<(remaining - lane * 8) {
+                tail |= UInt64(buffer[offset + lane * 8 + index]) << UInt64(8 * index)
+            }
+            lanes[lane] ^= tail ^ (0x01 << UInt64(8 * (remaining - lane * 8)))
+            lanes[16] ^= 0x80 << 56
             permute(lanes)
             return squeeze(lanes)
         }

@@ -13,18 +13,3 @@ public enum PersonalMessage {
         try SignatureRecovery.recoverAddress(hash: hash(message), signature: signature)
     }
 }
-
-/// Public key and address recovery from a hash and a recoverable signature (`ecrecover`).
-public enum SignatureRecovery {
-    /// The 65-byte uncompressed public key that made `signature` over `hash`.
-    /// - Throws: ``EthereumError/Code/invalidSignature`` or ``EthereumError/Code/wrongLength``.
-    public static func recoverPublicKey(hash: [UInt8], signature: EthereumSignature) throws -> [UInt8] {
-        try Secp256k1Context(randomize: false).recoverPublicKey(hash: hash, signature: signature)
-    }
-
-    /// The address whose key made `signature` over `hash`.
-    /// - Throws: ``EthereumError/Code/invalidSignature`` or ``EthereumError/Code/wrongLength``.
-    public static func recoverAddress(hash: [UInt8], signature: EthereumSignature) throws -> EthereumAddress {
-        try EthereumAddress(publicKey: try recoverPublicKey(hash: hash, signature: signature))
-    }
-}

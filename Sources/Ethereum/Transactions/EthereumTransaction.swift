@@ -1,31 +1,3 @@
-/// The three transaction envelopes proofnode signs.
-public enum TransactionType: UInt8, Sendable, Hashable, Codable {
-    /// Type 0: legacy, with EIP-155 replay protection when a chain id is given.
-    case legacy = 0
-    /// Type 1: EIP-2930, legacy gas price plus an access list.
-    case accessList = 1
-    /// Type 2: EIP-1559, base fee plus priority fee.
-    case dynamicFee = 2
-}
-
-/// One entry of an EIP-2930 access list: an address and the storage slots the transaction touches.
-public struct AccessListEntry: Sendable, Hashable {
-    /// The contract address.
-    public var address: EthereumAddress
-    /// The storage keys, 32 bytes each.
-    public var storageKeys: [[UInt8]]
-
-    /// Creates an entry.
-    /// - Throws: ``EthereumError/Code/wrongLength`` when a storage key is not 32 bytes.
-    public init(address: EthereumAddress, storageKeys: [[UInt8]]) throws {
-        for key in storageKeys where key.count != 32 {
-            throw EthereumError(.wrongLength, "an access-list storage key has 32 bytes, got \(key.count)")
-        }
-        self.address = address
-        self.storageKeys = storageKeys
-    }
-}
-
 /// An unsigned transaction of type 0, 1 or 2.
 ///
 /// One value type for all three envelopes, so that a transaction manager can change fees or type

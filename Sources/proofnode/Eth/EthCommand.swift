@@ -8,8 +8,8 @@ struct EthCommand: AsyncParsableCommand {
         abstract: "Ethereum tools: keccak, selectors, ABI encoding/decoding, addresses, signing, call, send.",
         subcommands: [
             EthKeccakCommand.self, EthSelectorCommand.self, EthABIEncodeCommand.self, EthABIDecodeCommand.self,
-            EthAddressCommand.self, EthSignTxCommand.self, EthSignMessageCommand.self, EthCallCommand.self,
-            EthSendCommand.self,
+            EthAddressCommand.self, EthSignTxCommand.self, EthSignMessageCommand.self, EthDecodeTxCommand.self,
+            EthCallCommand.self, EthSendCommand.self,
         ]
     )
 }
