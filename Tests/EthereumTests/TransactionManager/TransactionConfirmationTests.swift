@@ -6,9 +6,9 @@ import Testing
 struct TransactionConfirmationTests {
     let intent = TransactionIntent(to: testRecipient, data: [0x01], gasLimit: 100_000)
 
-    /// Waits until `condition` holds (or fails the test after two seconds).
+    /// Waits until `condition` holds (or fails the test after ten seconds).
     func eventually(_ condition: () -> Bool) async throws {
-        let deadline = ContinuousClock.now + .seconds(2)
+        let deadline = ContinuousClock.now + .seconds(10)
         while !condition() {
             guard ContinuousClock.now < deadline else {
                 Issue.record("condition not met in time")
