@@ -1,11 +1,20 @@
 extension TransactionManager {
-    /// The fees to offer now: EIP-1559 when the chain's blocks carry a base fee, else legacy.
+    /// The fees to offer now: EIP-1559 when the chain's blocks carry a base fee, else legacy (reused
+    /// for ``TransactionManagerConfiguration/feeQuoteLifetime``).
     public func currentFees() async throws(TransactionError) -> FeeQuote {
+        let now = ContinuousClock.now
+        if let cachedFees, now - cachedFees.time < configuration.feeQuoteLifetime { return cachedFees.quote }
+        let quote: FeeQuote
         if try await supportsEIP1559() {
-            return try await dynamicFees()
+            quote = try await dynamicFees()
+        } else {
+            let price = try await rpc("reading the gas price") { () async throws(RPCError) in
+                try await client.gasPrice()
+            }
+            quote = .legacy(gasPrice: price)
         }
-        let price = try await rpc("reading the gas price") { () async throws(RPCError) in try await client.gasPrice() }
-        return .legacy(gasPrice: price)
+        cachedFees = (quote, now)
+        return quote
     }
 
     /// Whether the latest block has `baseFeePerGas` (asked once).

@@ -31,6 +31,7 @@ public actor TransactionManager {
     var senders: [EthereumAddress: SenderNonces] = [:]
     var cachedChainId: UInt64?
     var cachedSupportsEIP1559: Bool?
+    var cachedFees: (quote: FeeQuote, time: ContinuousClock.Instant)?
 
     /// Creates a manager.
     public init(client: EthereumClient, configuration: TransactionManagerConfiguration = .init()) {

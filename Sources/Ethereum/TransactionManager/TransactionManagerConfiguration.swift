@@ -22,6 +22,10 @@ public struct TransactionManagerConfiguration: Sendable {
     /// The highest fee per gas (max fee, or gas price on legacy chains) the manager will pay; nil
     /// for no cap.
     public var maximumFeePerGas: U256?
+    /// How long a fee quote is reused before the node is asked again (0 asks for every
+    /// transaction). A few seconds saves two calls per transaction at high rates; the 2 × base fee
+    /// headroom covers the base fee's rise of at most 12.5 % per block.
+    public var feeQuoteLifetime: Duration
     /// How long a transaction waits for the broadcast of lower nonces of the same sender (so that a
     /// node never sees a nonce gap) before it is broadcast anyway.
     public var orderingTimeout: Duration
@@ -31,7 +35,8 @@ public struct TransactionManagerConfiguration: Sendable {
         chainId: UInt64? = nil, gasMarginPercent: UInt64 = 20, replacementBumpPerMille: UInt64 = 125,
         maximumReplacements: Int = 5, replaceAfter: Duration = .seconds(60), confirmations: UInt64 = 1,
         receiptTimeout: Duration = .seconds(300), pollInterval: Duration = .milliseconds(500),
-        tipPercentile: Double = 50, maximumFeePerGas: U256? = nil, orderingTimeout: Duration = .seconds(30)
+        tipPercentile: Double = 50, maximumFeePerGas: U256? = nil, orderingTimeout: Duration = .seconds(30),
+        feeQuoteLifetime: Duration = .seconds(2)
     ) {
         self.chainId = chainId
         self.gasMarginPercent = gasMarginPercent
@@ -44,5 +49,6 @@ public struct TransactionManagerConfiguration: Sendable {
         self.tipPercentile = tipPercentile
         self.maximumFeePerGas = maximumFeePerGas
         self.orderingTimeout = orderingTimeout
+        self.feeQuoteLifetime = feeQuoteLifetime
     }
 }

@@ -147,3 +147,19 @@ struct TransactionManagerTests {
         #expect(try await manager.send(intent, signer: testSigner, persist: log.hook).transaction.nonce == 0)
     }
 }
+
+@Suite("Transaction manager: fee quote reuse")
+struct FeeQuoteLifetimeTests {
+    @Test("fees are read once per quote lifetime, and every time with a zero lifetime")
+    func reuse() async throws {
+        let intent = TransactionIntent(to: testRecipient, gasLimit: 21000)
+        for (lifetime, expected) in [(Duration.seconds(60), 1), (.zero, 3)] {
+            let chain = FakeChain()
+            let configuration = TransactionManagerConfiguration(
+                pollInterval: .milliseconds(5), feeQuoteLifetime: lifetime)
+            let (manager, server) = try makeManager(chain, configuration)
+            for _ in 0..<3 { _ = try await manager.send(intent, signer: testSigner, persist: { _ in }) }
+            #expect(server.methods.filter { $0 == "eth_feeHistory" }.count == expected)
+        }
+    }
+}
