@@ -12,13 +12,13 @@ extension TransactionManager {
             do {
                 try await persist(current)
             } catch {
-                senders[current.from]?.release(current.nonce)
+                releaseNonce(current.nonce, of: current.from)
                 throw TransactionError(
                     .persistenceFailed, "the signed transaction could not be persisted, so it was not sent: \(error)")
             }
             await waitForLowerNonces(of: current)
             let result = await broadcast(current)
-            senders[current.from]?.broadcastEnded(current.nonce)
+            endBroadcast(current.nonce, of: current.from)
             switch result {
             case .success:
                 return current
@@ -30,7 +30,7 @@ extension TransactionManager {
                 senders[current.from]?.next = nil
                 throw TransactionError.from(error, doing: "broadcasting", hashes: [current.hash])
             case .failure(let error):
-                if !error.isRetryable { senders[current.from]?.release(current.nonce) }
+                if !error.isRetryable { releaseNonce(current.nonce, of: current.from) }
                 throw TransactionError.from(error, doing: "broadcasting", hashes: [current.hash])
             }
         }
@@ -52,14 +52,24 @@ extension TransactionManager {
         }
     }
 
-    /// Waits (bounded by the ordering timeout) until no lower nonce of the sender awaits broadcast.
+    /// Waits (bounded by the ordering timeout) until no lower nonce of the sender awaits broadcast;
+    /// woken as soon as one ends, not by polling.
     func waitForLowerNonces(of prepared: PreparedTransaction) async {
+        let sender = prepared.from
+        guard senders[sender]?.mustWait(before: prepared.nonce) == true else { return }
         let deadline = ContinuousClock.now + configuration.orderingTimeout
-        while senders[prepared.from]?.mustWait(before: prepared.nonce) == true, ContinuousClock.now < deadline {
+        let timer = Task { [weak self] in
             do {
-                try await Task.sleep(for: .milliseconds(1))
+                try await Task.sleep(until: deadline)
             } catch {
-                return
+                return  // the wait ended first
+            }
+            await self?.wakeWaiters(of: sender)
+        }
+        defer { timer.cancel() }
+        while senders[sender]?.mustWait(before: prepared.nonce) == true, ContinuousClock.now < deadline {
+            await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
+                orderWaiters[sender, default: []].append(waiter)
             }
         }
     }
@@ -93,7 +103,7 @@ extension TransactionManager {
                 intent, nonce: nonce, gasLimit: transaction.gasLimit, fees: fees, chainId: try await chainId(),
                 signer: signer)
         } catch {
-            senders[signer.address]?.release(nonce)
+            releaseNonce(nonce, of: signer.address)
             throw error
         }
     }

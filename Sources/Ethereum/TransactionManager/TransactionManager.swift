@@ -32,6 +32,7 @@ public actor TransactionManager {
     var cachedChainId: UInt64?
     var cachedSupportsEIP1559: Bool?
     var cachedFees: (quote: FeeQuote, time: ContinuousClock.Instant)?
+    var orderWaiters: [EthereumAddress: [CheckedContinuation<Void, Never>]] = [:]
 
     /// Creates a manager.
     public init(client: EthereumClient, configuration: TransactionManagerConfiguration = .init()) {
@@ -81,9 +82,26 @@ public actor TransactionManager {
         do {
             return try sign(intent, nonce: nonce, gasLimit: gasLimit, fees: fees, chainId: chainId, signer: signer)
         } catch {
-            senders[signer.address]?.release(nonce)
+            releaseNonce(nonce, of: signer.address)
             throw error
         }
+    }
+
+    /// Gives back a nonce that was never broadcast, and wakes transactions waiting behind it.
+    func releaseNonce(_ nonce: UInt64, of sender: EthereumAddress) {
+        senders[sender]?.release(nonce)
+        wakeWaiters(of: sender)
+    }
+
+    /// Records that a nonce's broadcast ended, and wakes transactions waiting behind it.
+    func endBroadcast(_ nonce: UInt64, of sender: EthereumAddress) {
+        senders[sender]?.broadcastEnded(nonce)
+        wakeWaiters(of: sender)
+    }
+
+    /// Resumes every transaction of `sender` waiting for lower nonces (they re-check).
+    func wakeWaiters(of sender: EthereumAddress) {
+        for waiter in orderWaiters.removeValue(forKey: sender) ?? [] { waiter.resume() }
     }
 
     /// The chain id transactions are signed for (asked once).
