@@ -52,12 +52,24 @@ let package = Package(
             swiftSettings: optimised
         ),
 
+        // MARK: Ethereum (Keccak, RLP, ABI, secp256k1 signer, transactions, JSON-RPC); knows nothing of proofs
+        .target(
+            name: "Ethereum",
+            dependencies: ["CSecp256k1", "CCurl"],
+            swiftSettings: optimised
+        ),
+
+        // MARK: Test and benchmark support: a minimal HTTP/1.1 server on 127.0.0.1 with scripted answers
+        .target(name: "LoopbackHTTP"),
+
         // MARK: The executable
         .executableTarget(
             name: "proofnode",
             dependencies: [
                 "BN254",
                 "Commitment",
+                "Ethereum",
+                "LoopbackHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -81,6 +93,12 @@ let package = Package(
         .testTarget(
             name: "CommitmentTests",
             dependencies: ["Commitment", "Groth16", "BN254"],
+            resources: [.copy("Vectors")],
+            swiftSettings: optimised
+        ),
+        .testTarget(
+            name: "EthereumTests",
+            dependencies: ["Ethereum", "LoopbackHTTP"],
             resources: [.copy("Vectors")],
             swiftSettings: optimised
         ),

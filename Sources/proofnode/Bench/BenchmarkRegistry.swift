@@ -6,5 +6,8 @@ enum BenchmarkRegistry {
         BN254FieldBenchmarks(),
         CommitmentBenchmarks(),
         BN254PairingBenchmarks(),
+        EthereumBenchmarks(),
+        RPCBenchmarks(),
+        TransactionManagerBenchmarks(),
     ]
 }
