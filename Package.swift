@@ -14,7 +14,8 @@ let package = Package(
         .executable(name: "proofnode", targets: ["proofnode"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // MARK: C libraries from Debian packages (system-library targets with shim headers)
@@ -33,6 +34,11 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
 
         // MARK: Cryptography
         .target(
@@ -40,11 +46,21 @@ let package = Package(
             swiftSettings: optimised
         ),
 
+        // MARK: Storage
+        .target(
+            name: "AuditStore",
+            dependencies: [
+                "CSQLite",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+
         // MARK: The executable
         .executableTarget(
             name: "proofnode",
             dependencies: [
                 "BN254",
+                "AuditStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +74,11 @@ let package = Package(
             name: "BN254Tests",
             dependencies: ["BN254", "CGMP"],
             swiftSettings: optimised
+        ),
+        .testTarget(
+            name: "AuditStoreTests",
+            dependencies: ["AuditStore"],
+            resources: [.copy("Vectors")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,91 @@
+import Foundation
+
+extension AuditStore {
+    /// Lists proofs matching `query`, newest first.
+    /// - Parameter query: Filters and paging.
+    /// - Returns: One summary per proof.
+    /// - Throws: `invalidInput` for a page size outside 1…10,000 or a negative offset.
+    public func listProofs(_ query: ProofQuery = ProofQuery()) throws -> [ProofSummary] {
+        guard (1...10_000).contains(query.limit), query.offset >= 0 else {
+            throw AuditStoreError(.invalidInput, "page size must be 1…10000 and offset non-negative")
+        }
+        let sql =
+            ProofSummary.select + """
+
+                WHERE (?1 IS NULL OR p.job_id = ?1)
+                  AND (?2 IS NULL OR lower(s.host_address) = lower(?2))
+                  AND (?3 IS NULL OR c.status = ?3)
+                  AND (?4 IS NULL OR p.created_at_ms >= ?4)
+                  AND (?5 IS NULL OR p.created_at_ms < ?5)
+                ORDER BY p.created_at_ms DESC, p.id DESC
+                LIMIT ?6 OFFSET ?7
+                """
+        return try database.read { db in
+            try db.query(
+                sql,
+                [
+                    query.jobID, query.hostAddress, query.status?.name, query.from?.millisecondsSince1970,
+                    query.to?.millisecondsSince1970, query.limit, query.offset,
+                ]
+            ).map(ProofSummary.init(row:))
+        }
+    }
+
+    /// Reads one proof by its CID (or by its 0x-hex proof hash).
+    /// - Parameters:
+    ///   - id: The proof's CID (`bafkrei…`) or proofHash.
+    ///   - includeSecrets: Whether to read the salt too (auditor openings only).
+    /// - Returns: The proof, or nil.
+    /// - Throws: `invalidCID` for an id that is neither a CID nor a 32-byte hex hash.
+    public func proof(id: String, includeSecrets: Bool = false) throws -> ProofRecord? {
+        let digest: Data
+        if let hash = Hex.decode(id), hash.count == 32, id.hasPrefix("0x") {
+            digest = hash
+        } else {
+            digest = try ContentIdentifier(parsing: id).digest
+        }
+        let columns = ProofRecord.publicColumns + (includeSecrets ? ", salt" : "")
+        return try database.read { db in
+            try db.queryFirst("SELECT \(columns) FROM proofs WHERE proof_hash = ?", [digest])
+                .map { try ProofRecord(row: $0, includesSalt: includeSecrets) }
+        }
+    }
+
+    /// Reads everything about one job in one snapshot.
+    /// - Parameters:
+    ///   - jobID: The job.
+    ///   - includeSecrets: Whether proofs carry their salts.
+    /// - Returns: The report, or nil when the job is unknown.
+    public func job(_ jobID: String, includeSecrets: Bool = false) throws -> JobReport? {
+        let proofColumns = ProofRecord.publicColumns + (includeSecrets ? ", salt" : "")
+        return try database.read { db in
+            guard
+                let session = try db.queryFirst(
+                    "SELECT \(SessionRecord.columns) FROM sessions WHERE job_id = ?", [jobID]
+                ).map(SessionRecord.init(row:))
+            else { return nil }
+            return JobReport(
+                session: session,
+                results: try db.query(
+                    "SELECT \(InferenceResultRecord.columns) FROM inference_results WHERE job_id = ? "
+                        + "ORDER BY checkpoint_index", [jobID]
+                ).map(InferenceResultRecord.init(row:)),
+                checkpoints: try db.query(
+                    "SELECT \(CheckpointRecord.columns) FROM checkpoints WHERE job_id = ? ORDER BY checkpoint_index",
+                    [jobID]
+                ).map(CheckpointRecord.init(row:)),
+                proofs: try db.query(
+                    "SELECT \(proofColumns) FROM proofs WHERE job_id = ? ORDER BY checkpoint_index", [jobID]
+                ).map { try ProofRecord(row: $0, includesSalt: includeSecrets) },
+                submissions: try db.query(
+                    "SELECT \(SubmissionRecord.columns) FROM submissions WHERE job_id = ? ORDER BY id", [jobID]
+                ).map(SubmissionRecord.init(row:)),
+                settlement: try db.queryFirst(
+                    "SELECT \(SettlementRecord.columns) FROM settlements WHERE job_id = ?", [jobID]
+                ).map(SettlementRecord.init(row:)),
+                disputes: try db.query(
+                    "SELECT \(DisputeRecord.columns) FROM disputes WHERE job_id = ? ORDER BY id", [jobID]
+                ).map(DisputeRecord.init(row:)))
+        }
+    }
+}
