@@ -53,3 +53,43 @@ struct ConcurrencyTests {
         #expect(try second.checkLog().isIntact)
     }
 }
+
+/// Concurrent single-record writes share transactions but succeed or fail one by one.
+@Suite("Group commit")
+struct GroupCommitTests {
+    @Test("duplicates among concurrent writers fail alone; every other record lands and the log stays whole")
+    func failuresStayIsolated() async throws {
+        let directory = try TemporaryDirectory()
+        let store = try AuditStore(path: directory.path())
+        try store.recordSession(Fixtures.session("1"))
+        for index in 0..<20 where index % 4 == 0 {
+            try store.recordCheckpoint(Fixtures.checkpoint("1", Int64(index)))
+        }
+        let outcomes = try await withThrowingTaskGroup(of: (Int64, AuditStoreError.Code?).self) { group in
+            for index in Int64(0)..<20 {
+                group.addTask {
+                    do {
+                        try store.recordCheckpoint(Fixtures.checkpoint("1", index, variant: "again"))
+                        return (index, nil)
+                    } catch let error as AuditStoreError {
+                        return (index, error.code)
+                    }
+                }
+            }
+            var outcomes: [Int64: AuditStoreError.Code?] = [:]
+            for try await (index, code) in group { outcomes[index] = code }
+            return outcomes
+        }
+        for index in Int64(0)..<20 {
+            let expected: AuditStoreError.Code? = index % 4 == 0 ? .duplicateRecord : nil
+            #expect(outcomes[index] == expected, "checkpoint \(index)")
+        }
+        let report = try #require(try store.job("1"))
+        #expect(report.checkpoints.count == 20)
+        #expect(report.results.count == 20)
+        #expect(report.proofs.count == 20)
+        let log = try store.checkLog()
+        #expect(log.isIntact)
+        #expect(log.entries == 1 + 20)
+    }
+}

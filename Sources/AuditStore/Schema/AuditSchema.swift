@@ -41,7 +41,7 @@ public enum AuditSchema {
                 created_at_ms INTEGER NOT NULL,
                 updated_at_ms INTEGER NOT NULL
             ) STRICT;
-            CREATE INDEX sessions_by_host ON sessions (host_address);
+            CREATE INDEX sessions_by_host ON sessions (host_address COLLATE NOCASE);
 
             CREATE TABLE inference_results (
                 job_id TEXT NOT NULL REFERENCES sessions (job_id),
@@ -90,6 +90,7 @@ public enum AuditSchema {
                 FOREIGN KEY (job_id, checkpoint_index) REFERENCES checkpoints (job_id, checkpoint_index)
             ) STRICT;
             CREATE INDEX proofs_by_time ON proofs (created_at_ms);
+            CREATE INDEX proofs_by_job_time ON proofs (job_id, created_at_ms);
 
             CREATE TABLE submissions (
                 id INTEGER PRIMARY KEY,

@@ -19,9 +19,33 @@ extension AuditStore {
     /// - Throws: `proofHashMismatch` when the caller's hash differs from SHA-256 of the bytes;
     ///   `invalidInput` for malformed hashes or JSON; `duplicateRecord` when the checkpoint (or an identical
     ///   proof) is already stored; `notFound` when the session is not recorded.
+    ///
+    /// Concurrent callers are group-committed: their records share one transaction and one fsync, each in
+    /// its own savepoint, and each call returns only once its record is durable (see ``GroupCommitter``).
     @discardableResult
     public func recordCheckpoint(_ input: CheckpointInput) throws -> StoredCheckpoint {
-        try recordCheckpoints([input])[0]
+        let derived = try Self.prepare(input)
+        return try checkpointCommitter.submit((input, derived)) { batch in
+            let time = now
+            try database.write { db in
+                for request in batch {
+                    let (input, derived) = request.input
+                    try db.execute("SAVEPOINT checkpoint_record")
+                    do {
+                        request.result = .success(try Self.insert(input, derived: derived, time: time, db))
+                    } catch {
+                        // This record alone is undone; a failing rollback fails the whole group (rethrown).
+                        try db.execute("ROLLBACK TO checkpoint_record")
+                        request.result = .failure(
+                            Self.classify(
+                                error,
+                                duplicate: "checkpoint \(input.jobID)/\(input.checkpointIndex) (or its proof) is "
+                                    + "already stored"))
+                    }
+                    try db.execute("RELEASE checkpoint_record")
+                }
+            }
+        }
     }
 
     /// Stores several proven checkpoints in one transaction (a group commit: one fsync for all).
@@ -44,7 +68,7 @@ extension AuditStore {
         }
     }
 
-    private static func prepare(_ input: CheckpointInput) throws -> (hash: Data, cid: ContentIdentifier) {
+    static func prepare(_ input: CheckpointInput) throws -> (hash: Data, cid: ContentIdentifier) {
         guard input.promptHash.count == 32, input.responseHash.count == 32 else {
             throw AuditStoreError(
                 .invalidInput,

@@ -9,26 +9,35 @@ extension AuditStore {
         guard (1...10_000).contains(query.limit), query.offset >= 0 else {
             throw AuditStoreError(.invalidInput, "page size must be 1…10000 and offset non-negative")
         }
-        let sql =
-            ProofSummary.select + """
-
-                WHERE (?1 IS NULL OR p.job_id = ?1)
-                  AND (?2 IS NULL OR lower(s.host_address) = lower(?2))
-                  AND (?3 IS NULL OR c.status = ?3)
-                  AND (?4 IS NULL OR p.created_at_ms >= ?4)
-                  AND (?5 IS NULL OR p.created_at_ms < ?5)
-                ORDER BY p.created_at_ms DESC, p.id DESC
-                LIMIT ?6 OFFSET ?7
-                """
-        return try database.read { db in
-            try db.query(
-                sql,
-                [
-                    query.jobID, query.hostAddress, query.status?.name, query.from?.millisecondsSince1970,
-                    query.to?.millisecondsSince1970, query.limit, query.offset,
-                ]
-            ).map(ProofSummary.init(row:))
+        // Only the filters given become SQL conditions, so SQLite can use the index each one needs
+        // (a `? IS NULL OR column = ?` form would force a full scan).
+        var conditions: [String] = []
+        var arguments: [any SQLiteBindable] = []
+        if let jobID = query.jobID {
+            conditions.append("p.job_id = ?")
+            arguments.append(jobID)
         }
+        if let host = query.hostAddress {
+            conditions.append("s.host_address = ? COLLATE NOCASE")
+            arguments.append(host)
+        }
+        if let status = query.status {
+            conditions.append("c.status = ?")
+            arguments.append(status.name)
+        }
+        if let from = query.from {
+            conditions.append("p.created_at_ms >= ?")
+            arguments.append(from.millisecondsSince1970)
+        }
+        if let to = query.to {
+            conditions.append("p.created_at_ms < ?")
+            arguments.append(to.millisecondsSince1970)
+        }
+        let filter = conditions.isEmpty ? "" : "\nWHERE " + conditions.joined(separator: " AND ")
+        let sql = ProofSummary.select + filter + "\nORDER BY p.created_at_ms DESC, p.id DESC LIMIT ? OFFSET ?"
+        arguments.append(query.limit)
+        arguments.append(query.offset)
+        return try database.read { db in try db.query(sql, arguments).map(ProofSummary.init(row:)) }
     }
 
     /// Reads one proof by its CID (or by its 0x-hex proof hash).

@@ -35,6 +35,10 @@ public final class AuditStore: Sendable {
     public let configuration: Configuration
     /// The clock that stamps records and log entries (injectable for tests).
     let clock: @Sendable () -> Date
+    /// Groups concurrent ``recordCheckpoint(_:)`` calls into shared transactions.
+    let checkpointCommitter = GroupCommitter<
+        (CheckpointInput, (hash: Data, cid: ContentIdentifier)), StoredCheckpoint
+    >()
 
     /// Opens the store at `path`, creating it and applying migrations as needed.
     /// - Parameters:
