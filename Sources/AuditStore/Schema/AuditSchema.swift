@@ -90,7 +90,7 @@ public enum AuditSchema {
                 FOREIGN KEY (job_id, checkpoint_index) REFERENCES checkpoints (job_id, checkpoint_index)
             ) STRICT;
             CREATE INDEX proofs_by_time ON proofs (created_at_ms);
-            CREATE INDEX proofs_by_job_time ON proofs (job_id, created_at_ms);
+            CREATE INDEX proofs_by_job_time ON proofs (job_id, created_at_ms, checkpoint_index);
 
             CREATE TABLE submissions (
                 id INTEGER PRIMARY KEY,

@@ -33,8 +33,19 @@ extension AuditStore {
             conditions.append("p.created_at_ms < ?")
             arguments.append(to.millisecondsSince1970)
         }
-        let filter = conditions.isEmpty ? "" : "\nWHERE " + conditions.joined(separator: " AND ")
-        let sql = ProofSummary.select + filter + "\nORDER BY p.created_at_ms DESC, p.id DESC LIMIT ? OFFSET ?"
+        // The page of ids is chosen first from narrow index rows, and only those rows are then read in
+        // full (a filter matching thousands of proofs would otherwise read and sort every one of them).
+        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let sql =
+            ProofSummary.select
+                + """
+
+                JOIN (SELECT p.id AS id FROM proofs p
+                    JOIN checkpoints c ON c.job_id = p.job_id AND c.checkpoint_index = p.checkpoint_index
+                    JOIN sessions s ON s.job_id = p.job_id\(filter)
+                    ORDER BY p.created_at_ms DESC, p.id DESC LIMIT ? OFFSET ?) page ON page.id = p.id
+                ORDER BY p.created_at_ms DESC, p.id DESC
+                """
         arguments.append(query.limit)
         arguments.append(query.offset)
         return try database.read { db in try db.query(sql, arguments).map(ProofSummary.init(row:)) }
