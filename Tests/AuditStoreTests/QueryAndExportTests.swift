@@ -114,3 +114,29 @@ struct QueryAndExportTests {
         #expect(throws: AuditStoreError.self) { try store.proof(id: "42") }
     }
 }
+
+/// Secrets stay out of printed values.
+@Suite("Secret handling")
+struct SecretHandlingTests {
+    @Test("printing a proof input, a proof record or a job report never shows the salt")
+    func descriptionsRedactSalt() throws {
+        let directory = try TemporaryDirectory()
+        let store = try AuditStore(path: directory.path())
+        try store.recordSession(Fixtures.session("1"))
+        let salt = Data([0xde, 0xad, 0xbe, 0xef, 0x5a, 0x17])
+        let input = Fixtures.checkpoint("1", 0, salt: salt)
+        try store.recordCheckpoint(input)
+        let proof = try #require(try store.job("1", includeSecrets: true)?.proofs.first)
+        #expect(proof.salt == salt)
+        let report = try #require(try store.job("1", includeSecrets: true))
+        for text in [
+            String(describing: input), String(reflecting: input), String(describing: proof),
+            String(reflecting: proof), String(describing: report), String(reflecting: report),
+        ] {
+            #expect(!text.lowercased().contains("deadbeef"))
+            #expect(!text.contains("222, 173, 190, 239"))
+            #expect(!text.contains("salt: Optional"))
+        }
+        #expect(String(describing: proof).contains("<redacted>"))
+    }
+}
