@@ -192,5 +192,10 @@ struct ConstraintTests {
             try store.database.write { _ in try store.session(jobID: "1") }
         }
         #expect(error.code == .invalidInput)
+        let nested = try #require(throws: AuditStoreError.self) {
+            try store.database.write { _ in try store.recordCheckpoint(Fixtures.checkpoint("1", 5)) }
+        }
+        #expect(nested.code == .invalidInput)
+        try store.recordCheckpoint(Fixtures.checkpoint("1", 5))
     }
 }

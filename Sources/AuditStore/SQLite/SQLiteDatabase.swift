@@ -110,8 +110,12 @@ public final class SQLiteDatabase: @unchecked Sendable {
         }
     }
 
+    /// Whether the caller is already inside one of this database's operations (a nested call would
+    /// deadlock, so it is refused).
+    var isInsideOperation: Bool { DispatchQueue.getSpecific(key: queueKey) == true }
+
     private func onQueue<T>(_ body: () throws -> T) throws -> T {
-        guard DispatchQueue.getSpecific(key: queueKey) != true else {
+        guard !isInsideOperation else {
             throw AuditStoreError(
                 .invalidInput,
                 "a store operation was started from inside another one's transaction; use the connection "

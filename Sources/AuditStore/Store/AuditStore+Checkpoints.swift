@@ -25,6 +25,12 @@ extension AuditStore {
     @discardableResult
     public func recordCheckpoint(_ input: CheckpointInput) throws -> StoredCheckpoint {
         let derived = try Self.prepare(input)
+        // Refused here, before joining a group, so that a nested call cannot fail other callers' records.
+        guard !database.isInsideOperation else {
+            throw AuditStoreError(
+                .invalidInput,
+                "recordCheckpoint was called from inside another store operation; call it outside the closure")
+        }
         return try checkpointCommitter.submit((input, derived)) { batch in
             let time = now
             try database.write { db in
