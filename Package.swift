@@ -34,6 +34,11 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
 
         // MARK: Cryptography
         .target(
@@ -62,6 +67,15 @@ let package = Package(
         // MARK: Test and benchmark support: a minimal HTTP/1.1 server on 127.0.0.1 with scripted answers
         .target(name: "LoopbackHTTP"),
 
+        // MARK: Storage
+        .target(
+            name: "AuditStore",
+            dependencies: [
+                "CSQLite",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+
         // MARK: The executable
         .executableTarget(
             name: "proofnode",
@@ -70,6 +84,7 @@ let package = Package(
                 "Commitment",
                 "Ethereum",
                 "LoopbackHTTP",
+                "AuditStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -101,6 +116,11 @@ let package = Package(
             dependencies: ["Ethereum", "LoopbackHTTP"],
             resources: [.copy("Vectors")],
             swiftSettings: optimised
+        ),
+        .testTarget(
+            name: "AuditStoreTests",
+            dependencies: ["AuditStore"],
+            resources: [.copy("Vectors")]
         ),
     ],
     swiftLanguageModes: [.v6]

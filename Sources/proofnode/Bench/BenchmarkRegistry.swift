@@ -9,5 +9,6 @@ enum BenchmarkRegistry {
         EthereumBenchmarks(),
         RPCBenchmarks(),
         TransactionManagerBenchmarks(),
+        AuditStoreBenchmarks(),
     ]
 }
