@@ -3,6 +3,7 @@
 enum BenchmarkRegistry {
     /// All suites, in the order `--suite all` runs them.
     static let all: [any BenchmarkSuite] = [
-        BN254FieldBenchmarks()
+        BN254FieldBenchmarks(),
+        BN254CurveBenchmarks(),
     ]
 }
