@@ -46,15 +46,15 @@ extension JacobianPoint {
         return result
     }
 
-    /// The window width c minimising the operation count (bits/c + 1)·(11·count + 27·2^(c−1)): one
-    /// mixed addition (≈ 11 multiplications) per point and window, two full additions per bucket
-    /// and window.
+    /// The window width c minimising the operation count (bits/c + 1)·(a·count + 27·2^(c−1)): one
+    /// bucket addition (a ≈ 11 multiplications mixed, ≈ 7 batched affine) per point and window, and
+    /// two additions per bucket and window to combine the buckets.
     @inlinable
-    static func windowWidth(forCount count: Int, bits: Int) -> Int {
+    static func windowWidth(forCount count: Int, bits: Int, additionCost: Int) -> Int {
         var best = 2
         var bestCost = Int.max
         for width in 2...16 {
-            let cost = (bits / width + 1) * (11 * count + 27 * (1 << (width - 1)))
+            let cost = (bits / width + 1) * (additionCost * count + 27 * (1 << (width - 1)))
             if cost < bestCost {
                 best = width
                 bestCost = cost
@@ -68,7 +68,8 @@ extension JacobianPoint {
     @inlinable
     static func pippenger(bases: [Affine], scalars: [UInt256], bits: Int) -> Self {
         let count = bases.count
-        let width = windowWidth(forCount: count, bits: bits)
+        let useBatchAffine = count >= batchAffineThreshold
+        let width = windowWidth(forCount: count, bits: bits, additionCost: useBatchAffine ? 7 : 11)
         let windowCount = bits / width + 1
         let digits = signedDigits(scalars, width: width, windowCount: windowCount)
         var windowSums = [Self](repeating: .infinity, count: windowCount)
@@ -82,14 +83,20 @@ extension JacobianPoint {
                     let sharedDigits = SharedBuffer(digitPointer)
                     let sharedSums = SharedBuffer(sumPointer)
                     ParallelWork.run(workers: workers) { worker in
+                        let windows = Array(stride(from: worker, to: windowCount, by: workers))
+                        if useBatchAffine {
+                            let sums = batchAffineWindowSums(
+                                bases: sharedBases, digits: sharedDigits, count: count, windowCount: windowCount,
+                                width: width, windows: windows)
+                            for (local, window) in windows.enumerated() { sharedSums[window] = sums[local] }
+                            return
+                        }
                         var buckets = [Self](repeating: .infinity, count: 1 << (width - 1))
                         buckets.withUnsafeMutableBufferPointer { bucketPointer in
-                            var window = worker
-                            while window < windowCount {
+                            for window in windows {
                                 sharedSums[window] = windowSum(
-                                    bases: sharedBases, digits: sharedDigits, offset: window * count, count: count,
-                                    buckets: bucketPointer)
-                                window += workers
+                                    bases: sharedBases, digits: sharedDigits, window: window, windowCount: windowCount,
+                                    count: count, buckets: bucketPointer)
                             }
                         }
                     }
@@ -110,12 +117,12 @@ extension JacobianPoint {
     /// Σ j·bucket[j] with 2·2^(c−1) full additions.
     @inlinable
     static func windowSum(
-        bases: SharedBuffer<Affine>, digits: SharedBuffer<Int32>, offset: Int, count: Int,
-        buckets: UnsafeMutableBufferPointer<Self>
+        bases: SharedBuffer<Affine>, digits: SharedBuffer<Int32>, window: Int, windowCount: Int,
+        count: Int, buckets: UnsafeMutableBufferPointer<Self>
     ) -> Self {
         for index in buckets.indices { buckets[index] = .infinity }
         for index in 0..<count {
-            let digit = Int(digits[offset + index])
+            let digit = Int(digits[index * windowCount + window])
             if digit > 0 {
                 buckets[digit - 1] = buckets[digit - 1].adding(bases[index])
             } else if digit < 0 {
@@ -131,7 +138,39 @@ extension JacobianPoint {
         return total
     }
 
-    /// Signed base-2^c digits of every scalar, window-major (`digits[window·count + i]`), each in
+    /// The point count from which buckets are filled with batched affine additions.
+    @inlinable
+    static var batchAffineThreshold: Int { 128 }
+
+    /// The window sums of `windows` with affine buckets for all of them at once, so that one batch
+    /// inversion serves additions into many windows' buckets.
+    @inlinable
+    static func batchAffineWindowSums(
+        bases: SharedBuffer<Affine>, digits: SharedBuffer<Int32>, count: Int, windowCount: Int, width: Int,
+        windows: [Int]
+    ) -> [Self] {
+        let half = 1 << (width - 1)
+        let bucketCount = windows.count * half
+        var accumulator = AffineBucketAccumulator<Affine>(
+            bucketCount: bucketCount, capacity: min(256, max(16, bucketCount / 8)))
+        for index in 0..<count {
+            let base = bases[index]
+            let row = index * windowCount
+            for local in windows.indices {
+                let digit = Int(digits[row + windows[local]])
+                if digit > 0 {
+                    accumulator.add(base, to: local * half + digit - 1)
+                } else if digit < 0 {
+                    accumulator.add(-base, to: local * half - digit - 1)
+                }
+                if accumulator.isFull { accumulator.flush() }
+            }
+        }
+        accumulator.finish()
+        return windows.indices.map { local in accumulator.weightedSum(offset: local * half, count: half) }
+    }
+
+    /// Signed base-2^c digits of every scalar, point-major (`digits[i·windowCount + window]`), each in
     /// (−2^(c−1), 2^(c−1)]; the top window absorbs the last carry.
     @inlinable
     static func signedDigits(_ scalars: [UInt256], width: Int, windowCount: Int) -> [Int32] {
@@ -156,10 +195,10 @@ extension JacobianPoint {
                 }
                 value += carry
                 if value > half && window < windowCount - 1 {
-                    digits[window * count + index] = Int32(value - (1 << width))
+                    digits[index * windowCount + window] = Int32(value - (1 << width))
                     carry = 1
                 } else {
-                    digits[window * count + index] = Int32(value)
+                    digits[index * windowCount + window] = Int32(value)
                     carry = 0
                 }
             }
