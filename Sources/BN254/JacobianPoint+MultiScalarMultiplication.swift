@@ -1,12 +1,16 @@
 /// Multi-scalar multiplication Σ sᵢ·Pᵢ by Pippenger's bucket method with signed digits.
 ///
 /// Scalars are converted out of Montgomery form once. Scalars 0 are skipped and scalars 1 are summed
-/// directly with mixed additions (half of a commitment circuit's witness is bits); the rest go
-/// through buckets: for a window width c, each scalar is recoded into signed digits in
-/// (−2^(c−1), 2^(c−1)], each window adds every base (or its negation) into one of 2^(c−1) buckets with
-/// a mixed addition, and the buckets are combined by a running sum. Windows are independent and are
-/// shared among the available cores. Timing reveals how many scalars are 0 or 1 and the digits'
-/// zero pattern; the prover's MSM inputs are not protected against timing observers.
+/// directly with mixed additions (half of a commitment circuit's witness is bits); scalars below
+/// 2^64 get their own pass with a quarter of the windows; the rest go through full-width buckets.
+/// For a window width c (chosen by an operation-count model), each scalar is recoded into signed
+/// digits in (−2^(c−1), 2^(c−1)], each window adds every base (or its negation) into one of 2^(c−1)
+/// buckets, and the buckets are combined by a running sum. From 128 points on, buckets are affine
+/// and filled with batched affine additions (``AffineBucketAccumulator``); below that, with mixed
+/// Jacobian additions. Windows are independent and are shared among the available cores.
+///
+/// Timing reveals how many scalars are 0, 1 or below 2^64 and the digits' zero pattern: MSM inputs
+/// are not protected against timing observers.
 extension JacobianPoint {
     /// Σ scalars[i]·bases[i].
     /// - Throws: ``BN254Error`` `.sizeMismatch` when the arrays have different lengths.
