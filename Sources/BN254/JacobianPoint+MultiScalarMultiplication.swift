@@ -156,7 +156,7 @@ extension JacobianPoint {
         let half = 1 << (width - 1)
         let bucketCount = windows.count * half
         var accumulator = AffineBucketAccumulator<Affine>(
-            bucketCount: bucketCount, capacity: min(256, max(16, bucketCount / 8)))
+            bucketCount: bucketCount, capacity: min(512, max(16, bucketCount / 4)))
         for index in 0..<count {
             let base = bases[index]
             let row = index * windowCount
