@@ -13,6 +13,9 @@
 /// are not protected against timing observers.
 extension JacobianPoint {
     /// Σ scalars[i]·bases[i].
+    ///
+    /// The bases must be points of the group (as every decoder guarantees): the batched affine
+    /// formulas assume no point has y = 0, which holds in G1 and G2. Points at infinity are skipped.
     /// - Throws: ``BN254Error`` `.sizeMismatch` when the arrays have different lengths.
     @inlinable
     public static func multiScalarMultiplication(bases: [Affine], scalars: [Fr]) throws(BN254Error) -> Self {
