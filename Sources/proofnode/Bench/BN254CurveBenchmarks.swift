@@ -1,4 +1,5 @@
 import BN254
+import Glibc
 
 /// Curve arithmetic: MSM (the prover's main cost), scalar multiplication, subgroup checks and FFTs.
 struct BN254CurveBenchmarks: BenchmarkSuite {
@@ -27,11 +28,37 @@ struct BN254CurveBenchmarks: BenchmarkSuite {
         return (JacobianPoint<A>.batchNormalise(points), scalars)
     }
 
+    /// CPU time consumed by the whole process (all threads) so far, in nanoseconds.
+    static func processCPUTime() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) * 1e9 + Double(time.tv_nsec)
+    }
+
+    /// Records the process CPU time of `body` (summed over all threads) for each run: on a shared
+    /// machine this is steadier than wall time, and wall time on idle cores is about this divided by
+    /// the number of cores the work was split across.
+    static func recordCPUTime(
+        _ name: String, runs: Int, into recorder: inout BenchmarkRecorder, _ body: () throws -> Void
+    ) rethrows {
+        try body()
+        var samples: [Double] = []
+        for _ in 0..<runs {
+            let start = processCPUTime()
+            try body()
+            samples.append((processCPUTime() - start) / 1e6)
+        }
+        recorder.record(name, unit: "ms", samples: samples)
+    }
+
     func run(into recorder: inout BenchmarkRecorder) throws {
         for count in [1024, 4096] {
             let (bases, scalars) = Self.inputs(G1Affine.self, count: count, withBits: false)
             var sink = G1Projective.infinity
             try recorder.measure("g1.msm \(count) (random scalars)", unit: "ms") {
+                sink = try G1Projective.multiScalarMultiplication(bases: bases, scalars: scalars)
+            }
+            try Self.recordCPUTime("g1.msm \(count) (random scalars), CPU time", runs: recorder.runs, into: &recorder) {
                 sink = try G1Projective.multiScalarMultiplication(bases: bases, scalars: scalars)
             }
             precondition(!sink.isInfinity)
@@ -44,6 +71,15 @@ struct BN254CurveBenchmarks: BenchmarkSuite {
         try recorder.measure("g2.msm 1024 (random scalars)", unit: "ms") {
             _ = try G2Projective.multiScalarMultiplication(bases: g2Bases, scalars: g2Scalars)
         }
+        try Self.recordCPUTime("g2.msm 1024 (random scalars), CPU time", runs: recorder.runs, into: &recorder) {
+            _ = try G2Projective.multiScalarMultiplication(bases: g2Bases, scalars: g2Scalars)
+        }
+        var chain = Fq(7)
+        let factor = Fq.random()
+        Self.recordCPUTime("fq.mul ×1e6 (dependent chain), CPU time", runs: recorder.runs, into: &recorder) {
+            for _ in 0..<1_000_000 { chain = chain * factor }
+        }
+        precondition(!chain.isZero)
         let scalar = Fr.random()
         var point = G1Projective.generator
         recorder.measure("g1.scalar-mul", unit: "us", batch: 100) {
