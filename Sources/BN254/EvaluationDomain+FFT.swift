@@ -97,18 +97,23 @@ extension EvaluationDomain {
                     ParallelWork.run(workers: workers) { worker in
                         let begin = worker * chunk
                         let end = min(butterflies, begin + chunk)
-                        var b = begin
-                        while b < end {
-                            let block = b / currentHalf
-                            let j = b - block * currentHalf
-                            let top = block * 2 * currentHalf + j
+                        if begin >= end { return }
+                        let block = begin / currentHalf
+                        var j = begin - block * currentHalf
+                        var top = block * 2 * currentHalf + j
+                        for _ in begin..<end {
                             let bottom = top + currentHalf
                             let w = roots[j * stride]
                             let u = data[top]
                             let v = data[bottom] * w
                             data[top] = u + v
                             data[bottom] = u - v
-                            b += 1
+                            j += 1
+                            top += 1
+                            if j == currentHalf {
+                                j = 0
+                                top += currentHalf
+                            }
                         }
                     }
                     half *= 2

@@ -82,9 +82,10 @@ public struct EvaluationDomain: Sendable {
         return result
     }
 
-    /// ω^index.
+    /// ω^index (any integer index; ω has order n).
     public func element(_ index: Int) -> Fr {
-        generator.pow(UInt256(UInt64(index % size)))
+        let reduced = ((index % size) + size) % size
+        return generator.pow(UInt256(UInt64(reduced)))
     }
 
     /// The value of the vanishing polynomial Xⁿ − 1 at `point`.

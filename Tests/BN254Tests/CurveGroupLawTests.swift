@@ -115,6 +115,34 @@ struct CurveGroupLawTests {
         }
     }
 
+    @Test("The ψ subgroup test agrees with r·P = O, including on G2 points plus a non-subgroup component")
+    func g2SubgroupTestsAgree() {
+        var generator = Generator(state: 21)
+        for _ in 0..<12 {
+            let inside = CurveTestSupport.randomPoint(G2Affine.self, using: &generator)
+            let outside = G2Projective(CurveTestSupport.twistPointOutsideSubgroup(using: &generator))
+            for point in [inside, outside, inside + outside, outside.doubled(), -outside] {
+                #expect(point.isInSubgroup == point.isInSubgroupByOrder)
+            }
+            #expect(inside.isInSubgroup && !outside.isInSubgroup)
+        }
+    }
+
+    @Test("ψ maps the twist to itself and acts on G2 as multiplication by q mod r = 6x₀²")
+    func psiEigenvalue() {
+        var generator = Generator(state: 22)
+        let x0 = Fr(4_965_661_367_192_848_881)
+        let eigenvalue = Fr(6) * x0 * x0
+        for _ in 0..<4 {
+            let point = CurveTestSupport.randomPoint(G2Affine.self, using: &generator)
+            #expect(point.endomorphismPsi().isOnCurve)
+            #expect(point.endomorphismPsi() == point * eigenvalue)
+            let outside = G2Projective(CurveTestSupport.twistPointOutsideSubgroup(using: &generator))
+            #expect(outside.endomorphismPsi().isOnCurve)
+        }
+        #expect(Fr(reducing: Fq.modulus) == eigenvalue)
+    }
+
     @Test("Fq2 square roots square back and exist exactly when the norm is a square in Fq")
     func fq2SquareRoot() {
         var generator = Generator(state: 20)

@@ -24,6 +24,7 @@ struct EvaluationDomainTests {
         let domain = try EvaluationDomain(size: 64)
         #expect(domain.generator.pow(UInt256(64)) == .one)
         #expect(domain.element(3) == domain.generator * domain.generator * domain.generator)
+        #expect(domain.element(-1) == domain.generatorInverse && domain.element(67) == domain.element(3))
         #expect(domain.sizeInverse * Fr(64) == .one)
     }
 

@@ -10,5 +10,6 @@ enum BenchmarkRegistry {
         RPCBenchmarks(),
         TransactionManagerBenchmarks(),
         AuditStoreBenchmarks(),
+        BN254CurveBenchmarks(),
     ]
 }
