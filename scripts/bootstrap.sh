@@ -28,15 +28,21 @@ if ! command -v swift >/dev/null 2>&1; then
     exit 1
 fi
 
-# The Python oracle tier (independent implementations used as test oracles), pinned versions.
-if [ -f "$here/scripts/requirements-oracles.txt" ]; then
+# Python for the test tiers, pinned: the oracle tier (independent implementations, Tests/oracles)
+# and the real-EVM devchain (devchain/). One .venv; reinstalled only when a requirements file changes.
+requirements=("$here/scripts/requirements-oracles.txt" "$here/devchain/requirements.txt")
+present=()
+for file in "${requirements[@]}"; do [ -f "$file" ] && present+=("$file"); done
+if ((${#present[@]} > 0)); then
     venv="$here/.venv"
     stamp="$venv/.requirements.sha256"
-    wanted="$(sha256sum "$here/scripts/requirements-oracles.txt" | cut -d' ' -f1)"
+    wanted="$(cat "${present[@]}" | sha256sum | cut -d' ' -f1)"
     if [ ! -x "$venv/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
-        echo "bootstrap: preparing the Python oracle environment in .venv"
+        echo "bootstrap: preparing the Python test environment in .venv"
         python3 -m venv "$venv"
-        "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$here/scripts/requirements-oracles.txt"
+        pip_args=()
+        for file in "${present[@]}"; do pip_args+=(-r "$file"); done
+        "$venv/bin/pip" install --quiet --disable-pip-version-check "${pip_args[@]}"
         echo "$wanted" >"$stamp"
     fi
 fi

@@ -14,10 +14,16 @@ swift format lint --strict --recursive Package.swift Sources Tests
 echo "== swift test"
 # Cryptographic modules are compiled with -O in every configuration (see Package.swift), so the
 # debug test build runs them at release speed without rebuilding every dependency in release.
-swift test
+# Serial: several suites wait on background work (RPC timeouts, the transaction manager), which
+# CPU-bound suites running beside them on a 2-core machine would starve.
+swift build --build-tests
+swift test --skip-build --no-parallel
 
-echo "== oracle tier (eth-abi, eth-account, pycryptodome vs the proofnode CLI)"
+echo "== oracle tier (independent Python implementations vs the proofnode CLI)"
 if [ -f scripts/requirements-oracles.txt ] && [ -d Tests/oracles ]; then
     swift build --product proofnode
     PROOFNODE_BIN="$(swift build --show-bin-path)/proofnode" .venv/bin/python -m pytest -q Tests/oracles
 fi
+
+echo "== real-EVM devchain (py-evm + the Vyper JobMarketplace)"
+scripts/devchain.sh test

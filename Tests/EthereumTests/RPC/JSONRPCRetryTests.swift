@@ -125,7 +125,6 @@ struct JSONRPCRetryTests {
         }
         let client = try JSONRPCClient(
             configuration: .init(url: server.url, timeout: .milliseconds(150), retry: .never))
-        let start = ContinuousClock.now
         do {
             _ = try await client.call("eth_blockNumber")
             Issue.record("expected a timeout")
@@ -133,8 +132,8 @@ struct JSONRPCRetryTests {
             #expect(error.code == .timeout)
             #expect(error.isRetryable)
         }
-        // Ended by the timeout, not by the answer (generous bound: the machine may be loaded).
-        #expect(ContinuousClock.now - start < .seconds(4))
+        // The code says the call was ended by the client's timeout, not by the (late) answer: no
+        // wall-clock bound here, which a loaded machine would make flaky.
         // The same client, with a longer per-call timeout, gets the slow answer.
         #expect(try await client.call("eth_blockNumber", timeout: .seconds(10)) == "0x1")
     }
@@ -147,7 +146,6 @@ struct JSONRPCRetryTests {
             return response
         }
         let client = try JSONRPCClient(configuration: .init(url: server.url, retry: .never))
-        let start = ContinuousClock.now
         let task = Task { try await client.call("eth_blockNumber") }
         try await Task.sleep(for: .milliseconds(100))
         task.cancel()
@@ -157,6 +155,5 @@ struct JSONRPCRetryTests {
         } catch let error as RPCError {
             #expect(error.code == .cancelled)
         }
-        #expect(ContinuousClock.now - start < .seconds(6))
     }
 }

@@ -6,9 +6,10 @@ import Testing
 struct TransactionConfirmationTests {
     let intent = TransactionIntent(to: testRecipient, data: [0x01], gasLimit: 100_000)
 
-    /// Waits until `condition` holds (or fails the test after ten seconds).
+    /// Waits until `condition` holds (or fails the test after a minute: a deadline for a hung
+    /// manager, not a timing assertion).
     func eventually(_ condition: () -> Bool) async throws {
-        let deadline = ContinuousClock.now + .seconds(10)
+        let deadline = ContinuousClock.now + .seconds(60)
         while !condition() {
             guard ContinuousClock.now < deadline else {
                 Issue.record("condition not met in time")

@@ -3,8 +3,9 @@ import Foundation
 /// A small pool of ``CurlConnection``s to one URL, so that sequential requests reuse one keep-alive
 /// TCP connection and concurrent requests each get their own.
 ///
-/// A transfer takes an idle connection (or makes a new one), runs on a dispatch worker thread (libcurl's
-/// easy interface blocks), and returns the connection afterwards; at most `maximumIdle` are kept.
+/// A transfer takes an idle connection (or makes a new one), runs on a thread of its own (libcurl's
+/// easy interface blocks; a dispatch worker could wait behind other blocked work, so that a request's
+/// timeout would start late), and returns the connection afterwards; at most `maximumIdle` are kept.
 /// Connections never leave the lock-protected idle list except inside one worker closure, so no two
 /// threads touch the same libcurl handle.
 final class CurlConnectionPool: @unchecked Sendable {
@@ -13,7 +14,6 @@ final class CurlConnectionPool: @unchecked Sendable {
     private let lock = NSLock()
     private var idle: [CurlConnection] = []
     private var created = 0
-    private let queue = DispatchQueue(label: "proofnode.rpc.curl", qos: .userInitiated, attributes: .concurrent)
 
     /// Creates an empty pool; connections are made on first use.
     init(settings: CurlSettings, maximumIdle: Int) {
@@ -33,10 +33,12 @@ final class CurlConnectionPool: @unchecked Sendable {
         return await withTaskCancellationHandler {
             await withCheckedContinuation {
                 (continuation: CheckedContinuation<Result<HTTPResponse, RPCError>, Never>) in
-                queue.async {
+                let thread = Thread {
                     continuation.resume(
                         returning: self.run(body, milliseconds: milliseconds, cancellation: cancellation))
                 }
+                thread.name = "proofnode.rpc.curl"
+                thread.start()
             }
         } onCancel: {
             cancellation.cancel()
