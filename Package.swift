@@ -40,12 +40,15 @@ let package = Package(
             swiftSettings: optimised
         ),
 
-        // MARK: Ethereum (Keccak, RLP, ABI, secp256k1 signer, transactions); knows nothing of proofs
+        // MARK: Ethereum (Keccak, RLP, ABI, secp256k1 signer, transactions, JSON-RPC); knows nothing of proofs
         .target(
             name: "Ethereum",
-            dependencies: ["CSecp256k1"],
+            dependencies: ["CSecp256k1", "CCurl"],
             swiftSettings: optimised
         ),
+
+        // MARK: Test and benchmark support: a minimal HTTP/1.1 server on 127.0.0.1 with scripted answers
+        .target(name: "LoopbackHTTP"),
 
         // MARK: The executable
         .executableTarget(
@@ -53,6 +56,7 @@ let package = Package(
             dependencies: [
                 "BN254",
                 "Ethereum",
+                "LoopbackHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,7 +73,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EthereumTests",
-            dependencies: ["Ethereum"],
+            dependencies: ["Ethereum", "CSecp256k1", "LoopbackHTTP"],
             resources: [.copy("Vectors")],
             swiftSettings: optimised
         ),

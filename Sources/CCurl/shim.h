@@ -12,8 +12,23 @@ typedef size_t (*ccurl_write_callback)(char *ptr, size_t size, size_t nmemb, voi
 static inline CURLcode ccurl_setopt_write_function(CURL *h, ccurl_write_callback f) {
     return curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, f);
 }
+/// The header callback has the write callback's signature (one header line per call).
+static inline CURLcode ccurl_setopt_header_function(CURL *h, ccurl_write_callback f) {
+    return curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, f);
+}
+typedef int (*ccurl_xferinfo_callback)(void *userdata, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal,
+                                       curl_off_t ulnow);
+/// The progress callback; returning non-zero aborts the transfer (CURLE_ABORTED_BY_CALLBACK).
+static inline CURLcode ccurl_setopt_xferinfo_function(CURL *h, ccurl_xferinfo_callback f) {
+    return curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, f);
+}
+static inline CURLcode ccurl_setopt_off_t(CURL *h, CURLoption o, curl_off_t v) { return curl_easy_setopt(h, o, v); }
 static inline CURLcode ccurl_getinfo_long(CURL *h, CURLINFO i, long *out) { return curl_easy_getinfo(h, i, out); }
 static inline CURLcode ccurl_getinfo_double(CURL *h, CURLINFO i, double *out) { return curl_easy_getinfo(h, i, out); }
 /// CURLVERSION_NOW is a macro over an enum value; exposed as a constant.
 static const int ccurl_version_now = CURLVERSION_NOW;
+/// CURL_GLOBAL_DEFAULT is a macro; exposed as a constant.
+static const long ccurl_global_default = CURL_GLOBAL_DEFAULT;
+/// CURL_ERROR_SIZE is a macro; exposed as a constant.
+static const int ccurl_error_size = CURL_ERROR_SIZE;
 #endif
