@@ -14,7 +14,8 @@ let package = Package(
         .executable(name: "proofnode", targets: ["proofnode"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         // MARK: C libraries from Debian packages (system-library targets with shim headers)
@@ -50,6 +51,15 @@ let package = Package(
         // MARK: Test and benchmark support: a minimal HTTP/1.1 server on 127.0.0.1 with scripted answers
         .target(name: "LoopbackHTTP"),
 
+        // MARK: MockChain: an in-memory chain with the JobMarketplace contract in Swift, served over JSON-RPC
+        .target(
+            name: "MockChain",
+            dependencies: [
+                "Ethereum",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+
         // MARK: The executable
         .executableTarget(
             name: "proofnode",
@@ -57,6 +67,7 @@ let package = Package(
                 "BN254",
                 "Ethereum",
                 "LoopbackHTTP",
+                "MockChain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -76,6 +87,10 @@ let package = Package(
             dependencies: ["Ethereum", "CSecp256k1", "LoopbackHTTP"],
             resources: [.copy("Vectors")],
             swiftSettings: optimised
+        ),
+        .testTarget(
+            name: "MockChainTests",
+            dependencies: ["MockChain", "Ethereum"]
         ),
     ],
     swiftLanguageModes: [.v6]
