@@ -1,6 +1,8 @@
 import Ethereum
 import Hummingbird
+import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// A ``MockChain`` served as JSON-RPC 2.0 over HTTP on loopback (Hummingbird 2): `POST /` with a
 /// request or a batch. Start it in-process for tests and demos, or standalone with `proofnode chain`.
@@ -19,6 +21,7 @@ public final class MockChainServer: Sendable {
     /// The bound TCP port.
     public let port: Int
     private let serverTask: Task<Void, Never>
+    private let group: ServiceGroup
     private let timerTask: Task<Void, Never>?
 
     /// The largest request body accepted (8 MiB, as the devchain).
@@ -28,8 +31,10 @@ public final class MockChainServer: Sendable {
     public var url: String { "http://\(host):\(port)" }
 
     private init(
-        chain: MockChain, host: String, port: Int, serverTask: Task<Void, Never>, timerTask: Task<Void, Never>?
+        chain: MockChain, host: String, port: Int, group: ServiceGroup, serverTask: Task<Void, Never>,
+        timerTask: Task<Void, Never>?
     ) {
+        self.group = group
         self.chain = chain
         self.host = host
         self.port = port
@@ -54,6 +59,8 @@ public final class MockChainServer: Sendable {
     public static func start(
         chain: MockChain, host: String = "127.0.0.1", port: Int = 0
     ) async throws -> MockChainServer {
+        var logger = Logger(label: "proofnode.mockchain")
+        logger.logLevel = .critical  // HTTP-level noise (client disconnects) is not the chain's business
         let router = Router()
         router.post("/") { request, _ -> Response in
             let buffer = try await request.body.collect(upTo: maximumBodyBytes)
@@ -68,10 +75,12 @@ public final class MockChainServer: Sendable {
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in
                 continuation.yield(.success(channel.localAddress?.port ?? port))
-            })
+            },
+            logger: logger)
+        let group = ServiceGroup(services: [app], logger: logger)
         let serverTask = Task {
             do {
-                try await app.runService(gracefulShutdownSignals: [])
+                try await group.run()
             } catch {
                 continuation.yield(.failure(error))
             }
@@ -102,13 +111,14 @@ public final class MockChainServer: Sendable {
                 }
             }
         }
-        return MockChainServer(chain: chain, host: host, port: bound, serverTask: serverTask, timerTask: timerTask)
+        return MockChainServer(
+            chain: chain, host: host, port: bound, group: group, serverTask: serverTask, timerTask: timerTask)
     }
 
     /// Stops the block timer and the HTTP server, and waits until they have.
     public func stop() async {
         timerTask?.cancel()
-        serverTask.cancel()
+        await group.triggerGracefulShutdown()
         await serverTask.value
         await timerTask?.value
     }

@@ -6,5 +6,6 @@ enum BenchmarkRegistry {
         BN254FieldBenchmarks(),
         EthereumBenchmarks(),
         RPCBenchmarks(),
+        MockChainBenchmarks(),
     ]
 }
