@@ -90,7 +90,8 @@ let package = Package(
         ),
         .testTarget(
             name: "MockChainTests",
-            dependencies: ["MockChain", "Ethereum"]
+            dependencies: ["MockChain", "Ethereum"],
+            resources: [.copy("Vectors")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -16,6 +16,13 @@ public struct LogEntry: Sendable, Hashable {
     public var topics: [[UInt8]]
     /// The ABI-encoded non-indexed arguments.
     public var data: [UInt8]
+
+    /// Creates a log entry.
+    public init(address: EthereumAddress, topics: [[UInt8]], data: [UInt8]) {
+        self.address = address
+        self.topics = topics
+        self.data = data
+    }
 }
 
 /// A transaction as mined, with what its receipt needs.

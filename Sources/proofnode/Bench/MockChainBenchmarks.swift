@@ -91,28 +91,32 @@ struct MockChainBenchmarks: BenchmarkSuite {
             for bytes in batch { try await roundTrip(bytes) }
             samples.transfer.append(100 / seconds(clock.now - start))
         }
-        // One long session: the host submits 100 proofs per sample (time moved with evm_increaseTime).
+        // 100 sessions; each sample submits one proof to each (time moved with evm_increaseTime, so
+        // that the 2000-tokens-per-second rule holds for every session).
         let create = try ABIFunctionSignature(
             parsing: "createSessionJobForModel(address,bytes32,uint256,uint256,uint256,uint256)")
         let submit = try ABIFunctionSignature(parsing: "submitProofOfWork(uint256,uint256,bytes32,string,string)")
-        let deposit = U256(1_000) * U256(1_000_000_000_000_000_000)
-        try await roundTrip(
-            try raw(
-                3, to: market,
-                data: try create.encodeCall([
-                    .address(accounts[4].address), .fixedBytes([UInt8](repeating: 1, count: 32)), .uint(U256(1000)),
-                    .uint(U256(365 * 86_400)), .uint(U256(100)), .uint(U256(3600)),
-                ]), value: deposit, gas: 1_000_000))
+        let deposit = U256(1_000_000_000_000_000_000)
+        for _ in 0..<100 {
+            try await roundTrip(
+                try raw(
+                    3, to: market,
+                    data: try create.encodeCall([
+                        .address(accounts[4].address), .fixedBytes([UInt8](repeating: 1, count: 32)), .uint(U256(1000)),
+                        .uint(U256(365 * 86_400)), .uint(U256(100)), .uint(U256(3600)),
+                    ]), value: deposit, gas: 1_000_000))
+        }
         var counter: UInt64 = 0
         for _ in 0..<runs {
-            _ = try await client.call("evm_increaseTime", [.string(U256(1000).hexQuantity)])
+            _ = try await client.call("evm_increaseTime", [.string(U256(60).hexQuantity)])
             _ = try await client.call("evm_mine")
-            let batch = try (0..<100).map { _ in
+            let batch = try (1...100).map { job in
                 counter += 1
                 return try raw(
                     4, to: market,
                     data: try submit.encodeCall([
-                        .uint(U256(1)), .uint(U256(100)), .fixedBytes(Keccak256.hash("bench proof \(counter)")),
+                        .uint(U256(UInt64(job))), .uint(U256(100)),
+                        .fixedBytes(Keccak256.hash("bench proof \(counter)")),
                         .string("bafybenchproof"), .string(""),
                     ]), gas: 500_000)
             }
