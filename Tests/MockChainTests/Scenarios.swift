@@ -18,6 +18,7 @@ enum Scenarios {
         Scenario(name: "time controls", body: timeControls),
         Scenario(name: "batches and envelope errors", body: envelope),
         Scenario(name: "20 sessions in parallel", body: parallelSessions),
+        Scenario(name: "reverts without a reason, and the maxDuration timeout", body: edges),
     ]
 
     static func chainBasics(_ h: ChainHarness) async throws {
