@@ -30,7 +30,8 @@ extension Scenarios {
         try await expectBareRevert(try Market.completeData(job, cid: long), from: h.accounts[1].address)
         try await expectBareRevert([0xDE, 0xAD, 0xBE, 0xEF], from: host.address)  // unknown selector
         try await expectBareRevert([], from: host.address, value: U256(1))  // plain transfer: no default function
-        try await expectBareRevert(try Market.completeData(job), from: h.accounts[1].address, value: U256(1))  // non-payable
+        // Value sent to a non-payable function.
+        try await expectBareRevert(try Market.completeData(job), from: h.accounts[1].address, value: U256(1))
         // 1024 bytes are fine.
         try await h.transact(
             host,
