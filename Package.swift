@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         // MARK: C libraries from Debian packages (system-library targets with shim headers)
@@ -76,6 +77,15 @@ let package = Package(
             ]
         ),
 
+        // MARK: MockChain: an in-memory chain with the JobMarketplace contract in Swift, served over JSON-RPC
+        .target(
+            name: "MockChain",
+            dependencies: [
+                "Ethereum",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+
         // MARK: The executable
         .executableTarget(
             name: "proofnode",
@@ -85,6 +95,7 @@ let package = Package(
                 "Ethereum",
                 "LoopbackHTTP",
                 "AuditStore",
+                "MockChain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -114,12 +125,15 @@ let package = Package(
         .testTarget(
             name: "EthereumTests",
             dependencies: ["Ethereum", "LoopbackHTTP"],
+            dependencies: ["Ethereum", "CSecp256k1", "LoopbackHTTP"],
             resources: [.copy("Vectors")],
             swiftSettings: optimised
         ),
         .testTarget(
             name: "AuditStoreTests",
             dependencies: ["AuditStore"],
+            name: "MockChainTests",
+            dependencies: ["MockChain", "Ethereum"],
             resources: [.copy("Vectors")]
         ),
     ],

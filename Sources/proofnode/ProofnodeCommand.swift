@@ -13,6 +13,7 @@ struct ProofnodeCommand: AsyncParsableCommand {
         version: ProofnodeVersion.current,
         subcommands: [
             EthCommand.self,
+            ChainCommand.self,
             AuditCommand.self,
             BenchCommand.self,
         ]

@@ -11,5 +11,6 @@ enum BenchmarkRegistry {
         TransactionManagerBenchmarks(),
         AuditStoreBenchmarks(),
         BN254CurveBenchmarks(),
+        MockChainBenchmarks(),
     ]
 }
