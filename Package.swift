@@ -124,7 +124,6 @@ let package = Package(
         ),
         .testTarget(
             name: "EthereumTests",
-            dependencies: ["Ethereum", "LoopbackHTTP"],
             dependencies: ["Ethereum", "CSecp256k1", "LoopbackHTTP"],
             resources: [.copy("Vectors")],
             swiftSettings: optimised
@@ -132,6 +131,9 @@ let package = Package(
         .testTarget(
             name: "AuditStoreTests",
             dependencies: ["AuditStore"],
+            resources: [.copy("Vectors")]
+        ),
+        .testTarget(
             name: "MockChainTests",
             dependencies: ["MockChain", "Ethereum"],
             resources: [.copy("Vectors")]
