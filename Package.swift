@@ -57,6 +57,7 @@ let package = Package(
             name: "proofnode",
             dependencies: [
                 "BN254",
+                "Groth16",
                 "Commitment",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -15,3 +15,9 @@ echo "== swift test"
 # Cryptographic modules are compiled with -O in every configuration (see Package.swift), so the
 # debug test build runs them at release speed without rebuilding every dependency in release.
 swift test
+
+echo "== oracle tier (eth-abi, eth-account, pycryptodome vs the proofnode CLI)"
+if [ -f scripts/requirements-oracles.txt ] && [ -d Tests/oracles ]; then
+    swift build --product proofnode
+    PROOFNODE_BIN="$(swift build --show-bin-path)/proofnode" .venv/bin/python -m pytest -q Tests/oracles
+fi

@@ -69,33 +69,4 @@ public struct QuadraticArithmeticProgram: Sendable {
         }
         return (u, v, w)
     }
-
-    /// The coefficients h_0 … h_{n−2} of H(X) = (A(X)·B(X) − C(X)) / (Xⁿ − 1) for a full assignment z.
-    ///
-    /// Seven FFTs of the domain's size: A, B, C are interpolated from their row values, evaluated on the
-    /// coset g·⟨ω⟩ (where the vanishing polynomial is the constant gⁿ − 1), divided, and interpolated back.
-    func quotientCoefficients(for values: [Fr]) throws(BN254Error) -> [Fr] {
-        let n = domain.size
-        var a = system.a.multiply(values)
-        var b = system.b.multiply(values)
-        var c = system.c.multiply(values)
-        a.reserveCapacity(n)
-        for input in 0..<inputCount { a.append(values[input]) }
-        a += [Fr](repeating: .zero, count: n - a.count)
-        b += [Fr](repeating: .zero, count: n - b.count)
-        c += [Fr](repeating: .zero, count: n - c.count)
-        try domain.inverseFFT(&a)
-        try domain.inverseFFT(&b)
-        try domain.inverseFFT(&c)
-        try domain.cosetFFT(&a)
-        try domain.cosetFFT(&b)
-        try domain.cosetFFT(&c)
-        guard let vanishingInverse = domain.vanishingPolynomial(at: domain.cosetShift).inverse() else {
-            throw BN254Error(.noInverse, "the coset shift lies in the domain")
-        }
-        for i in 0..<n { a[i] = (a[i] * b[i] - c[i]) * vanishingInverse }
-        try domain.cosetInverseFFT(&a)
-        a.removeLast()
-        return a
-    }
 }

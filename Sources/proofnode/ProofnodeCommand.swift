@@ -11,6 +11,6 @@ struct ProofnodeCommand: AsyncParsableCommand {
         abstract: "Zero-knowledge checkpoint proofs, on-chain submission, audit and proof-gated settlement "
             + "for Fabstir LLM hosts.",
         version: ProofnodeVersion.current,
-        subcommands: [BenchCommand.self]
+        subcommands: [BenchCommand.self, DevCommand.self]
     )
 }

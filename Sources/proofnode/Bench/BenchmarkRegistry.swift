@@ -5,5 +5,6 @@ enum BenchmarkRegistry {
     static let all: [any BenchmarkSuite] = [
         BN254FieldBenchmarks(),
         CommitmentBenchmarks(),
+        Groth16Benchmarks(),
     ]
 }
