@@ -91,6 +91,7 @@ let package = Package(
             name: "proofnode",
             dependencies: [
                 "BN254",
+                "Groth16",
                 "Commitment",
                 "Ethereum",
                 "LoopbackHTTP",

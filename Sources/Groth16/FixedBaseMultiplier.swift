@@ -1,25 +1,36 @@
 import BN254
 
-/// Multiplies one fixed base point by many scalars with a precomputed window table
-/// (32 windows of 8 bits: each product costs 32 mixed additions and no doublings).
+/// Multiplies one fixed base point by many scalars with a precomputed window table: for w-bit
+/// windows, ⌈254/w⌉ rows of 2^w − 1 multiples, so each product costs one mixed addition per window
+/// and no doublings.
 ///
-/// Setup multiplies the generators by thousands of secret scalars; this makes that ~10× faster than
-/// double-and-add. Timing depends on which windows of the scalar are zero.
+/// Setup multiplies the generators by thousands of secret scalars with 8-bit windows (~10× faster
+/// than double-and-add); the verifier multiplies its few IC points by the public inputs with smaller
+/// tables. Timing depends on which windows of the scalar are zero.
 struct FixedBaseMultiplier<Affine: AffineCurvePoint>: Sendable {
-    private static var windowBits: Int { 8 }
-    private static var windowCount: Int { 32 }
-    /// table[w][d] = (d · 2^(8w)) · base for d in 0..<256 (entry 0 unused).
+    /// The window width in bits.
+    private let windowBits: Int
+    /// table[w][d − 1] = (d · 2^(w·windowBits)) · base for d in 1..<2^windowBits.
     private let table: [[Affine]]
 
-    init(base: Affine) {
+    /// Tables for `base` with windows of `windowBits` bits (1…16).
+    init(base: Affine, windowBits: Int = 8) {
+        precondition((1...16).contains(windowBits), "a fixed-base window has 1 to 16 bits")
+        self.windowBits = windowBits
+        let windowCount = (Fr.modulus.bitWidth + windowBits - 1) / windowBits
         var rows: [[Affine]] = []
-        rows.reserveCapacity(Self.windowCount)
+        rows.reserveCapacity(windowCount)
         var windowBase = JacobianPoint<Affine>(base)
-        for _ in 0..<Self.windowCount {
-            var multiples = [JacobianPoint<Affine>](repeating: .infinity, count: 1 << Self.windowBits)
-            for digit in 1..<(1 << Self.windowBits) { multiples[digit] = multiples[digit - 1] + windowBase }
+        for _ in 0..<windowCount {
+            var multiples = [JacobianPoint<Affine>]()
+            multiples.reserveCapacity((1 << windowBits) - 1)
+            var current = windowBase
+            for _ in 1..<(1 << windowBits) {
+                multiples.append(current)
+                current += windowBase
+            }
             rows.append(JacobianPoint<Affine>.batchNormalise(multiples))
-            for _ in 0..<Self.windowBits { windowBase = windowBase.doubled() }
+            for _ in 0..<windowBits { windowBase = windowBase.doubled() }
         }
         table = rows
     }
@@ -27,11 +38,16 @@ struct FixedBaseMultiplier<Affine: AffineCurvePoint>: Sendable {
     /// `scalar · base`.
     func multiply(_ scalar: Fr) -> JacobianPoint<Affine> {
         let value = scalar.canonical
+        let mask = UInt64((1 << windowBits) - 1)
         var result = JacobianPoint<Affine>.infinity
-        for window in 0..<Self.windowCount {
-            let limb = value[limb: window / 8]
-            let digit = Int((limb >> UInt64(8 * (window % 8))) & 0xff)
-            if digit != 0 { result = result.adding(table[window][digit]) }
+        for window in table.indices {
+            let bit = window * windowBits
+            let limb = bit >> 6
+            let shift = UInt64(bit & 63)
+            var bits = value[limb: limb] >> shift
+            if shift + UInt64(windowBits) > 64 && limb < 3 { bits |= value[limb: limb + 1] << (64 - shift) }
+            let digit = Int(bits & mask)
+            if digit != 0 { result = result.adding(table[window][digit - 1]) }
         }
         return result
     }

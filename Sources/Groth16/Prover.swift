@@ -14,6 +14,11 @@ public struct Prover: Sendable {
     public let key: ProvingKey
     /// The circuit the key was made for.
     public let qap: QuadraticArithmeticProgram
+    /// The quotient's transform tables for the QAP's domain.
+    let quotient: QuotientEvaluator
+    /// The L query indexed by column: the point at infinity for the input columns (which the MSM
+    /// skips), so the L sum takes the full assignment without copying its private part.
+    let lQueryByColumn: [G1Affine]
 
     /// A prover for `system` with `key`.
     /// - Throws: ``Groth16Error`` `.malformedKey` when the key was made for another circuit.
@@ -33,6 +38,8 @@ public struct Prover: Sendable {
         guard key.hQuery.count == qap.domain.size - 1 else {
             throw Groth16Error(.malformedKey, "the proving key's H query does not match the circuit's domain")
         }
+        self.quotient = try QuotientEvaluator(domain: qap.domain)
+        self.lQueryByColumn = [G1Affine](repeating: .infinity, count: qap.inputCount) + key.lQuery
     }
 
     /// Proves that `assignment` satisfies the circuit, with fresh randomness.
@@ -55,28 +62,17 @@ public struct Prover: Sendable {
                 .sizeMismatch,
                 "the assignment has \(assignment.values.count) values; the circuit has \(system.variableCount)")
         }
-        do {
-            try system.checkSatisfied(assignment)
-        } catch {
-            throw Groth16Error(.unsatisfiedWitness, "refusing to prove a false statement: \(error.message)")
-        }
+        let rows = try rowValues(assignment)
         let z = assignment.values
         let r = Fr.random(using: &generator)
         let s = Fr.random(using: &generator)
-        let h = try qap.quotientCoefficients(for: z)
         do {
-            let privateValues = Array(z[qap.inputCount...])
-            let aSum = try G1Projective.multiScalarMultiplication(bases: key.aQuery, scalars: z)
-            let b1Sum = try G1Projective.multiScalarMultiplication(bases: key.bG1Query, scalars: z)
-            let b2Sum = try G2Projective.multiScalarMultiplication(bases: key.bG2Query, scalars: z)
-            let lSum = try G1Projective.multiScalarMultiplication(bases: key.lQuery, scalars: privateValues)
-            let hSum = try G1Projective.multiScalarMultiplication(bases: key.hQuery, scalars: h)
-
+            let sums = try multiScalarSums(z, rows: rows)
             let deltaG1 = G1Projective(key.deltaG1)
-            let a = aSum.adding(key.verifyingKey.alpha) + deltaG1.multiplied(by: r)
-            let b2 = b2Sum.adding(key.verifyingKey.beta) + G2Projective(key.verifyingKey.delta).multiplied(by: s)
-            let b1 = b1Sum.adding(key.betaG1) + deltaG1.multiplied(by: s)
-            let c = lSum + hSum + a.multiplied(by: s) + b1.multiplied(by: r) - deltaG1.multiplied(by: r * s)
+            let a = sums.a.adding(key.verifyingKey.alpha) + deltaG1.multiplied(by: r)
+            let b2 = sums.b2.adding(key.verifyingKey.beta) + G2Projective(key.verifyingKey.delta).multiplied(by: s)
+            let b1 = sums.b1.adding(key.betaG1) + deltaG1.multiplied(by: s)
+            let c = sums.lh + a.multiplied(by: s) + b1.multiplied(by: r) - deltaG1.multiplied(by: r * s)
             let affineG1 = G1Projective.batchNormalise([a, c])
             return Proof(a: affineG1[0], b: b2.affine, c: affineG1[1])
         } catch {

@@ -9,13 +9,22 @@ public struct Verifier: Sendable {
     let alphaBeta: Fq12
     let preparedGamma: PreparedG2
     let preparedDelta: PreparedG2
+    /// Window tables for IC₁…ICₖ (k ≤ ``fixedBaseInputLimit``), or empty: then an MSM forms the sum.
+    let inputTables: [FixedBaseMultiplier<G1Affine>]
 
-    /// Prepares `key`.
+    /// Up to this many public inputs, each IC point gets a 6-bit window table (43 × 63 points,
+    /// ~200 KB), making each input's term 43 mixed additions instead of ~254 doublings and 64 additions.
+    static let fixedBaseInputLimit = 32
+
+    /// Prepares `key`: e(α, β), the Miller-loop lines of γ and δ, and the IC points' window tables.
     public init(key: VerifyingKey) {
         self.key = key
         alphaBeta = Pairing.pairing(key.alpha, key.beta)
         preparedGamma = PreparedG2(key.gamma)
         preparedDelta = PreparedG2(key.delta)
+        inputTables =
+            key.publicInputCount <= Self.fixedBaseInputLimit
+            ? key.inputCommitments.dropFirst().map { FixedBaseMultiplier(base: $0, windowBits: 6) } : []
     }
 
     /// Σ inputs_i · IC_i (with the constant one's IC_0).
@@ -24,9 +33,18 @@ public struct Verifier: Sendable {
             throw Groth16Error(
                 .sizeMismatch, "the key verifies \(key.publicInputCount) public inputs; got \(publicInputs.count)")
         }
+        guard inputTables.count == publicInputs.count else {
+            do {
+                let bases = Array(key.inputCommitments.dropFirst())
+                return try G1Projective.multiScalarMultiplication(bases: bases, scalars: publicInputs)
+                    .adding(key.inputCommitments[0])
+            } catch {
+                throw Groth16Error(.sizeMismatch, "internal: \(error.message)")
+            }
+        }
         var sum = G1Projective(key.inputCommitments[0])
-        for (index, input) in publicInputs.enumerated() where !input.isZero {
-            sum = sum + G1Projective(key.inputCommitments[index + 1]).multiplied(by: input)
+        for (table, input) in zip(inputTables, publicInputs) where !input.isZero {
+            sum += table.multiply(input)
         }
         return sum
     }

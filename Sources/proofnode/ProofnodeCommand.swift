@@ -16,6 +16,7 @@ struct ProofnodeCommand: AsyncParsableCommand {
             ChainCommand.self,
             AuditCommand.self,
             BenchCommand.self,
+            DevCommand.self,
         ]
     )
 }

@@ -12,5 +12,6 @@ enum BenchmarkRegistry {
         AuditStoreBenchmarks(),
         BN254CurveBenchmarks(),
         MockChainBenchmarks(),
+        Groth16Benchmarks(),
     ]
 }

@@ -1,0 +1,78 @@
+import BN254
+
+/// The prover's work between the witness and the proof's group elements: the row values of the
+/// constraint matrices (which also decide satisfaction), H's coefficients, and the five
+/// multi-scalar multiplications, spread over the cores.
+extension Prover {
+    /// The rows' values (A·z with the input rows appended, B·z, C·z) for the full assignment.
+    /// - Throws: ``Groth16Error`` `.unsatisfiedWitness` naming the first failing constraint when
+    ///   A·z ∘ B·z ≠ C·z, or when the assignment is malformed (wrong public-input count, first value not one).
+    func rowValues(_ assignment: Assignment) throws(Groth16Error) -> (a: [Fr], b: [Fr], c: [Fr]) {
+        let system = qap.system
+        let z = assignment.values
+        guard assignment.publicInputCount == system.publicInputCount, z.first?.isOne == true else {
+            throw refusal(assignment)
+        }
+        let a: [Fr]
+        let b: [Fr]
+        let c: [Fr]
+        do {
+            a = try system.a.multiply(z)
+            b = try system.b.multiply(z)
+            c = try system.c.multiply(z)
+        } catch {
+            throw Groth16Error(.sizeMismatch, "the assignment does not fit the circuit: \(error.message)")
+        }
+        for row in 0..<system.constraintCount where a[row] * b[row] != c[row] {
+            throw refusal(assignment)
+        }
+        return (a + z[0..<qap.inputCount], b, c)
+    }
+
+    /// The error for an assignment that does not satisfy the circuit, naming the first failing constraint.
+    private func refusal(_ assignment: Assignment) -> Groth16Error {
+        do {
+            try qap.system.checkSatisfied(assignment)
+            return Groth16Error(.unsatisfiedWitness, "refusing to prove a false statement: the witness is unsatisfied")
+        } catch {
+            return Groth16Error(.unsatisfiedWitness, "refusing to prove a false statement: \(error.message)")
+        }
+    }
+
+    /// Σ zᵢ·Aᵢ, Σ zᵢ·B₁ᵢ, Σ zᵢ·B₂ᵢ and Σ z_private·Lᵢ + Σ hᵢ·Hᵢ.
+    ///
+    /// First the G2 MSM, the three interpolations onto the coset and the A, B₁ and L MSMs run as
+    /// independent jobs on all cores; then H's coefficients and the H MSM (which splits its windows
+    /// across the cores itself).
+    func multiScalarSums(
+        _ z: [Fr], rows: (a: [Fr], b: [Fr], c: [Fr])
+    ) throws(BN254Error) -> (a: G1Projective, b1: G1Projective, b2: G2Projective, lh: G1Projective) {
+        let key = self.key
+        let quotient = self.quotient
+        let lQuery = self.lQueryByColumn
+        let b2Sum = JobResult<G2Projective>()
+        let cosetValues = (JobResult<[Fr]>(), JobResult<[Fr]>(), JobResult<[Fr]>())
+        let aSum = JobResult<G1Projective>()
+        let b1Sum = JobResult<G1Projective>()
+        let lSum = JobResult<G1Projective>()
+        ConcurrentJobs.run([
+            {
+                b2Sum.capture { () throws(BN254Error) in try .multiScalarMultiplication(bases: key.bG2Query, scalars: z)
+                }
+            },
+            { cosetValues.0.capture { () throws(BN254Error) in try quotient.cosetEvaluations(ofRows: rows.a) } },
+            { cosetValues.1.capture { () throws(BN254Error) in try quotient.cosetEvaluations(ofRows: rows.b) } },
+            { cosetValues.2.capture { () throws(BN254Error) in try quotient.cosetEvaluations(ofRows: rows.c) } },
+            { aSum.capture { () throws(BN254Error) in try .multiScalarMultiplication(bases: key.aQuery, scalars: z) } },
+            {
+                b1Sum.capture { () throws(BN254Error) in try .multiScalarMultiplication(bases: key.bG1Query, scalars: z)
+                }
+            },
+            { lSum.capture { () throws(BN254Error) in try .multiScalarMultiplication(bases: lQuery, scalars: z) } },
+        ])
+        let h = try quotient.quotientCoefficients(
+            a: try cosetValues.0.value(), b: try cosetValues.1.value(), c: try cosetValues.2.value())
+        let hSum = try G1Projective.multiScalarMultiplication(bases: key.hQuery, scalars: h)
+        return (try aSum.value(), try b1Sum.value(), try b2Sum.value(), try lSum.value() + hSum)
+    }
+}
