@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
     ],
     targets: [
         // MARK: C libraries from Debian packages (system-library targets with shim headers)
@@ -48,7 +49,10 @@ let package = Package(
         ),
         .target(
             name: "Commitment",
-            dependencies: ["BN254", "Groth16", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "BN254", "Groth16", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
             swiftSettings: optimised
         ),
 
@@ -57,6 +61,7 @@ let package = Package(
             name: "proofnode",
             dependencies: [
                 "BN254",
+                "Groth16",
                 "Commitment",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -80,7 +85,9 @@ let package = Package(
         ),
         .testTarget(
             name: "CommitmentTests",
-            dependencies: ["Commitment", "Groth16", "BN254"],
+            dependencies: [
+                "Commitment", "Groth16", "BN254", .product(name: "Metrics", package: "swift-metrics"),
+            ],
             resources: [.copy("Vectors")],
             swiftSettings: optimised
         ),

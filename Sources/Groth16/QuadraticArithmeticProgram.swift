@@ -76,9 +76,16 @@ public struct QuadraticArithmeticProgram: Sendable {
     /// coset g·⟨ω⟩ (where the vanishing polynomial is the constant gⁿ − 1), divided, and interpolated back.
     func quotientCoefficients(for values: [Fr]) throws(BN254Error) -> [Fr] {
         let n = domain.size
-        var a = system.a.multiply(values)
-        var b = system.b.multiply(values)
-        var c = system.c.multiply(values)
+        var a: [Fr]
+        var b: [Fr]
+        var c: [Fr]
+        do {
+            a = try system.a.multiply(values)
+            b = try system.b.multiply(values)
+            c = try system.c.multiply(values)
+        } catch {
+            throw BN254Error(.wrongLength, error.message)
+        }
         a.reserveCapacity(n)
         for input in 0..<inputCount { a.append(values[input]) }
         a += [Fr](repeating: .zero, count: n - a.count)

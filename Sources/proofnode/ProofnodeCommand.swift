@@ -11,6 +11,8 @@ struct ProofnodeCommand: AsyncParsableCommand {
         abstract: "Zero-knowledge checkpoint proofs, on-chain submission, audit and proof-gated settlement "
             + "for Fabstir LLM hosts.",
         version: ProofnodeVersion.current,
-        subcommands: [BenchCommand.self]
+        subcommands: [
+            SetupCommand.self, ProveCommand.self, VerifyCommand.self, BenchCommand.self, ProofMemoryCommand.self,
+        ]
     )
 }
