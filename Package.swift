@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
     ],
     targets: [
         // MARK: C libraries from Debian packages (system-library targets with shim headers)
@@ -54,7 +55,10 @@ let package = Package(
         ),
         .target(
             name: "Commitment",
-            dependencies: ["BN254", "Groth16", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "BN254", "Groth16", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
             swiftSettings: optimised
         ),
 
@@ -119,7 +123,9 @@ let package = Package(
         ),
         .testTarget(
             name: "CommitmentTests",
-            dependencies: ["Commitment", "Groth16", "BN254"],
+            dependencies: [
+                "Commitment", "Groth16", "BN254", .product(name: "Metrics", package: "swift-metrics"),
+            ],
             resources: [.copy("Vectors")],
             swiftSettings: optimised
         ),

@@ -1,5 +1,6 @@
 import BN254
 import Crypto
+import Foundation
 
 /// A 32-byte SHA-256 digest (model, prompt or response hash), shown as 64 lower-case hex digits.
 ///
@@ -96,5 +97,25 @@ enum HexCoding {
             limbs[offset / 8] |= UInt64(byte) << UInt64(8 * (offset % 8))
         }
         return Fr(reducing: UInt256(limbs[0], limbs[1], limbs[2], limbs[3]))
+    }
+}
+
+/// Incremental SHA-256 for data that arrives in chunks (model files).
+public struct StreamingSHA256 {
+    private var hasher = SHA256()
+
+    /// A fresh hash state.
+    public init() {}
+
+    /// Absorbs `data`.
+    public mutating func update<Bytes: DataProtocol>(_ data: Bytes) { hasher.update(data: data) }
+
+    /// The digest of everything absorbed.
+    public func finalize() -> Digest256 {
+        do {
+            return try Digest256(bytes: Array(hasher.finalize()))
+        } catch {
+            preconditionFailure("SHA-256 produced \(error)")
+        }
     }
 }

@@ -12,10 +12,14 @@ struct ProofnodeCommand: AsyncParsableCommand {
             + "for Fabstir LLM hosts.",
         version: ProofnodeVersion.current,
         subcommands: [
+            SetupCommand.self,
+            ProveCommand.self,
+            VerifyCommand.self,
             EthCommand.self,
             ChainCommand.self,
             AuditCommand.self,
             BenchCommand.self,
+            ProofMemoryCommand.self,
             DevCommand.self,
         ]
     )

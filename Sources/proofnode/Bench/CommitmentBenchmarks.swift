@@ -5,7 +5,7 @@ import Groth16
 /// The commitment layer's per-checkpoint costs: native Poseidon, witness building, satisfaction check.
 struct CommitmentBenchmarks: BenchmarkSuite {
     let name = "commitment"
-    let summary = "Poseidon t=3 and t=12, checkpoint witness building, R1CS satisfaction check"
+    let summary = "Poseidon, checkpoint witness, prove/verify envelopes, key load, proof cache lookups"
 
     func run(into recorder: inout BenchmarkRecorder) throws {
         var generator = SystemRandomNumberGenerator()
@@ -43,5 +43,6 @@ struct CommitmentBenchmarks: BenchmarkSuite {
         try recorder.measure("checkpoint circuit build", unit: "ms") { built = try CheckpointCircuit.build() }
         precondition(built.system.circuitDigest == circuit.system.circuitDigest)
         precondition(!pair[0].isZero && !eleven[0].isZero)
+        try CommitmentProofBenchmarks.run(into: &recorder, statement: statement)
     }
 }
