@@ -7,12 +7,22 @@ extension UInt256 {
         guard bytes.count == 32 else {
             throw BN254Error(.wrongLength, "expected 32 bytes for a 256-bit integer, got \(bytes.count)")
         }
-        var limbs: [UInt64] = [0, 0, 0, 0]
-        for (offset, byte) in bytes.enumerated() {
-            let limbIndex = 3 - offset / 8
-            limbs[limbIndex] = (limbs[limbIndex] << 8) | UInt64(byte)
+        // Accumulated in four scalars (no array): key files decode thousands of these.
+        var w3: UInt64 = 0
+        var w2: UInt64 = 0
+        var w1: UInt64 = 0
+        var w0: UInt64 = 0
+        var offset = 0
+        for byte in bytes {
+            switch offset >> 3 {
+            case 0: w3 = (w3 << 8) | UInt64(byte)
+            case 1: w2 = (w2 << 8) | UInt64(byte)
+            case 2: w1 = (w1 << 8) | UInt64(byte)
+            default: w0 = (w0 << 8) | UInt64(byte)
+            }
+            offset += 1
         }
-        self.init(limbs[0], limbs[1], limbs[2], limbs[3])
+        self.init(w0, w1, w2, w3)
     }
 
     /// The 32 big-endian bytes of the value.

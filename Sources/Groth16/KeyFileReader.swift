@@ -37,9 +37,9 @@ struct KeyFileReader {
 
     var isAtEnd: Bool { offset == end }
 
-    mutating func take(_ count: Int, _ element: String) throws(Groth16Error) -> ArraySlice<UInt8> {
+    mutating func take(_ count: Int, _ element: @autoclosure () -> String) throws(Groth16Error) -> ArraySlice<UInt8> {
         guard count >= 0, end - offset >= count else {
-            throw Groth16Error(.malformedKey, "\(what) ends inside \(element)")
+            throw Groth16Error(.malformedKey, "\(what) ends inside \(element())")
         }
         defer { offset += count }
         return bytes[offset..<(offset + count)]
@@ -54,18 +54,18 @@ struct KeyFileReader {
         return value
     }
 
-    mutating func readG1(_ element: String) throws(Groth16Error) -> G1Affine {
-        let slice = Array(try take(64, element))
+    mutating func readG1(_ element: @autoclosure () -> String) throws(Groth16Error) -> G1Affine {
+        let slice = Array(try take(64, element()))
         do throws(BN254Error) {
             return try G1Affine(uncompressedBytes: slice)
         } catch {
-            throw Groth16Error(.malformedKey, "\(what): \(element) is invalid: \(error.message)")
+            throw Groth16Error(.malformedKey, "\(what): \(element()) is invalid: \(error.message)")
         }
     }
 
     /// A G2 point checked for canonical coordinates, the curve and (when `checkSubgroup`) the subgroup.
-    mutating func readG2(_ element: String, checkSubgroup: Bool) throws(Groth16Error) -> G2Affine {
-        let slice = Array(try take(128, element))
+    mutating func readG2(_ element: @autoclosure () -> String, checkSubgroup: Bool) throws(Groth16Error) -> G2Affine {
+        let slice = Array(try take(128, element()))
         do throws(BN254Error) {
             if checkSubgroup { return try G2Affine(uncompressedBytes: slice) }
             if slice.allSatisfy({ $0 == 0 }) { return .infinity }
@@ -75,7 +75,7 @@ struct KeyFileReader {
             guard point.isOnCurve else { throw BN254Error(.notOnCurve, "the point is not on the twist") }
             return point
         } catch {
-            throw Groth16Error(.malformedKey, "\(what): \(element) is invalid: \(error.message)")
+            throw Groth16Error(.malformedKey, "\(what): \(element()) is invalid: \(error.message)")
         }
     }
 
