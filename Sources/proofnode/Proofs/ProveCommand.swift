@@ -77,13 +77,23 @@ struct ProveCommand: ParsableCommand {
             if let openingOut {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys]
-                try encoder.encode(opening).write(to: URL(fileURLWithPath: openingOut), options: .atomic)
+                try Self.writeSecret(encoder.encode(opening), to: openingOut)
             }
             print(envelope.canonicalJSONString)
         } catch let error as CommandFailure {
             throw error
         } catch {
             throw CommandFailure("\(error)")
+        }
+    }
+
+    /// Writes a secret (the opening holds the salt) to a file created owner-only (0600), never
+    /// readable by others even for an instant; an existing file is replaced.
+    static func writeSecret(_ data: Data, to path: String) throws {
+        if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+        guard FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600])
+        else {
+            throw CommandFailure("could not create \(path); check that its directory exists and is writable")
         }
     }
 

@@ -64,6 +64,8 @@ struct ProofCLITests {
         // The salt goes to the opening file only, never to the envelope on standard output.
         #expect(!prove.output.contains("salt"))
         #expect(try String(contentsOfFile: opening, encoding: .utf8).contains("salt"))
+        let permissions = try FileManager.default.attributesOfItem(atPath: opening)[.posixPermissions] as? NSNumber
+        #expect(permissions?.intValue == 0o600, "the opening holds the salt: owner-only")
 
         let envelopeObject = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: envelope)) as? [String: Any])
