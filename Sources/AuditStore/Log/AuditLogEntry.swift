@@ -2,20 +2,11 @@ import Crypto
 import Foundation
 
 /// What an audit-log entry records. A struct over strings so that new kinds do not break callers.
-public struct AuditEventKind: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct AuditEventKind: NamedValue {
     /// The kind's stable name (stored as text).
     public let name: String
     /// Creates a kind.
     public init(_ name: String) { self.name = name }
-    /// The kind's name.
-    public var description: String { name }
-    /// Decodes from its name.
-    public init(from decoder: any Decoder) throws { name = try decoder.singleValueContainer().decode(String.self) }
-    /// Encodes as its name.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(name)
-    }
 
     /// A session was registered.
     public static let sessionRecorded = AuditEventKind("session.recorded")

@@ -1,18 +1,9 @@
 /// The lifecycle of a session as the store records it.
-public struct SessionStatus: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct SessionStatus: NamedValue {
     /// The status's stable name (stored as text).
     public let name: String
     /// Creates a status.
     public init(_ name: String) { self.name = name }
-    /// The status's name.
-    public var description: String { name }
-    /// Decodes from its name.
-    public init(from decoder: any Decoder) throws { name = try decoder.singleValueContainer().decode(String.self) }
-    /// Encodes as its name.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(name)
-    }
 
     /// Serving tokens and checkpoints.
     public static let active = SessionStatus("active")
@@ -27,20 +18,11 @@ public struct SessionStatus: Hashable, Sendable, Codable, CustomStringConvertibl
 }
 
 /// Where a checkpoint is on its way on-chain.
-public struct CheckpointStatus: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct CheckpointStatus: NamedValue {
     /// The status's stable name (stored as text; the schema checks the known names).
     public let name: String
     /// Creates a status.
     public init(_ name: String) { self.name = name }
-    /// The status's name.
-    public var description: String { name }
-    /// Decodes from its name.
-    public init(from decoder: any Decoder) throws { name = try decoder.singleValueContainer().decode(String.self) }
-    /// Encodes as its name.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(name)
-    }
 
     /// A proof exists (not yet stored — a status the store accepts for completeness).
     public static let proven = CheckpointStatus("proven")
@@ -57,20 +39,11 @@ public struct CheckpointStatus: Hashable, Sendable, Codable, CustomStringConvert
 }
 
 /// The state of a signed transaction (a checkpoint submission or a settlement).
-public struct TransactionStatus: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct TransactionStatus: NamedValue {
     /// The status's stable name (stored as text; the schema checks the known names).
     public let name: String
     /// Creates a status.
     public init(_ name: String) { self.name = name }
-    /// The status's name.
-    public var description: String { name }
-    /// Decodes from its name.
-    public init(from decoder: any Decoder) throws { name = try decoder.singleValueContainer().decode(String.self) }
-    /// Encodes as its name.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(name)
-    }
 
     /// Signed and durably stored; not yet sent.
     public static let signed = TransactionStatus("signed")
