@@ -65,10 +65,15 @@ class PooledTx:
 class DevChain:
     """A single-node chain: automine of each transaction plus an empty/pool block every block time."""
 
-    def __init__(self, chain_id: int, genesis_balances: dict[bytes, int], automine: bool = True) -> None:
+    def __init__(
+        self, chain_id: int, genesis_balances: dict[bytes, int], automine: bool = True, manual_clock: bool = False
+    ) -> None:
         self.chain_id = chain_id
         self.automine = automine
         self.lock = threading.RLock()
+        # With a manual clock the chain time starts at the wall clock and then moves only by
+        # evm_increaseTime / explicit timestamps, so tests can hit time boundaries exactly.
+        self.clock_base: int | None = int(time.time()) if manual_clock else None
         self.time_offset = 0  # seconds added to the wall clock (evm_increaseTime)
         self.next_timestamp: int | None = None  # evm_setNextBlockTimestamp
         self._chain_cls = chain_class(chain_id)
@@ -95,8 +100,9 @@ class DevChain:
     # -- clock ------------------------------------------------------------------------------------
 
     def now(self) -> int:
-        """The chain clock: wall clock plus the accumulated evm_increaseTime offset."""
-        return int(time.time()) + self.time_offset
+        """The chain clock: wall clock (or the frozen start time) plus the evm_increaseTime offset."""
+        base = self.clock_base if self.clock_base is not None else int(time.time())
+        return base + self.time_offset
 
     def increase_time(self, seconds: int) -> int:
         """Moves the chain clock forward; returns the total offset in seconds (ganache/anvil style)."""

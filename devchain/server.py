@@ -75,10 +75,11 @@ class DevchainServer:
         block_time: float = 1.0,
         automine: bool = True,
         accounts: int = 10,
+        manual_clock: bool = False,
     ) -> None:
         self.accounts = dev_accounts(accounts)
         balances = {to_canonical_address(a): DEV_BALANCE_WEI for a, _ in self.accounts}
-        self.chain = DevChain(chain_id, balances, automine=automine)
+        self.chain = DevChain(chain_id, balances, automine=automine, manual_clock=manual_clock)
         self.dispatcher = Dispatcher(self.chain)
         handler = type("DevchainHandler", (_Handler,), {"dispatcher": self.dispatcher})
         self.httpd = ThreadingHTTPServer((host, port), handler)
@@ -187,6 +188,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--block-time", type=float, default=1.0, help="seconds between sealed blocks; 0 disables the timer (default 1)"
     )
     parser.add_argument("--no-automine", action="store_true", help="pool transactions until the next sealed block")
+    parser.add_argument(
+        "--manual-clock",
+        action="store_true",
+        help="chain time moves only by evm_increaseTime/evm_mine timestamps, not with the wall clock (for tests)",
+    )
     parser.add_argument("--accounts", type=int, default=10, help="number of funded dev accounts, 1-10 (default 10)")
     parser.add_argument("--no-deploy", action="store_true", help="do not deploy JobMarketplace at start")
     parser.add_argument(
@@ -212,7 +218,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     started = time.monotonic()
-    server = DevchainServer(args.host, args.port, args.chain_id, args.block_time, not args.no_automine, args.accounts)
+    server = DevchainServer(
+        args.host,
+        args.port,
+        args.chain_id,
+        args.block_time,
+        not args.no_automine,
+        args.accounts,
+        manual_clock=args.manual_clock,
+    )
     if not args.no_deploy:
         server.deploy_marketplace(args.dispute_window, args.fee_basis_points, args.treasury)
     server.start()

@@ -20,7 +20,7 @@ struct MockChainScenarioTests {
 }
 
 /// The same scenarios on the devchain (py-evm + the Vyper contract) when `DEVCHAIN_INFO` names its
-/// info file (`scripts/devchain.sh run -- swift test --filter MockChainTests`), one after another,
+/// info file (`scripts/devchain.sh run --manual-clock -- swift test --filter MockChainTests`), one after another,
 /// each inside `evm_snapshot`/`evm_revert` so that each starts from the deployed state.
 @Suite("Devchain scenarios", .serialized, .enabled(if: ProcessInfo.devchainInfo != nil))
 struct DevchainScenarioTests {

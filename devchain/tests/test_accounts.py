@@ -26,3 +26,17 @@ def test_marketplace_is_deployed_at_the_well_known_first_address(chain):
     # The first contract created by account 0 with nonce 0 (the address anvil users know).
     assert chain.marketplace == "0x5FbDB2315678afecb367f032d93F642f64180aa3"
     assert chain.rpc("eth_getCode", chain.marketplace, "latest") != "0x"
+
+
+def test_manual_clock_moves_only_when_told(monkeypatch):
+    from devchain.chain import DevChain
+
+    chain = DevChain(31337, {}, manual_clock=True)
+    start = chain.now()
+    wall = [1_000_000_000.0]
+    monkeypatch.setattr("devchain.chain.time.time", lambda: wall[0])
+    wall[0] += 3600  # an hour of wall time changes nothing
+    assert chain.now() == start
+    chain.increase_time(61)
+    assert chain.now() == start + 61
+    assert chain.seal().header.timestamp == start + 61

@@ -37,7 +37,10 @@ final class ChainHarness: Sendable {
     /// A fresh MockChain on a free port.
     static func mockChain(_ configure: (inout MockChainConfiguration) -> Void = { _ in }) async throws -> ChainHarness {
         var configuration = MockChainConfiguration()
-        configuration.blockTime = 1  // as the devchain: the chain clock moves without transactions
+        configuration.blockTime = 1  // as the devchain: blocks are sealed without transactions
+        // As the devchain under `--manual-clock`: time moves only by evm_increaseTime, so boundaries are exact.
+        let start = WallClock.now()
+        configuration.clock = { start }
         configure(&configuration)
         let server = try await MockChainServer.start(configuration: configuration)
         return try await ChainHarness(
