@@ -18,21 +18,21 @@ struct FixedBaseMultiplier<Affine: AffineCurvePoint>: Sendable {
         precondition((1...16).contains(windowBits), "a fixed-base window has 1 to 16 bits")
         self.windowBits = windowBits
         let windowCount = (Fr.modulus.bitWidth + windowBits - 1) / windowBits
-        var rows: [[Affine]] = []
-        rows.reserveCapacity(windowCount)
+        let rowLength = (1 << windowBits) - 1
+        var multiples = [JacobianPoint<Affine>]()
+        multiples.reserveCapacity(windowCount * rowLength)
         var windowBase = JacobianPoint<Affine>(base)
         for _ in 0..<windowCount {
-            var multiples = [JacobianPoint<Affine>]()
-            multiples.reserveCapacity((1 << windowBits) - 1)
             var current = windowBase
-            for _ in 1..<(1 << windowBits) {
+            for _ in 0..<rowLength {
                 multiples.append(current)
                 current += windowBase
             }
-            rows.append(JacobianPoint<Affine>.batchNormalise(multiples))
             for _ in 0..<windowBits { windowBase = windowBase.doubled() }
         }
-        table = rows
+        // One shared inversion for the whole table rather than one per row.
+        let affine = JacobianPoint<Affine>.batchNormalise(multiples)
+        table = (0..<windowCount).map { row in Array(affine[(row * rowLength)..<((row + 1) * rowLength)]) }
     }
 
     /// `scalar · base`.

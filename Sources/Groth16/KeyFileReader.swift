@@ -55,28 +55,41 @@ struct KeyFileReader {
     }
 
     mutating func readG1(_ element: @autoclosure () -> String) throws(Groth16Error) -> G1Affine {
-        let slice = Array(try take(64, element()))
+        try Self.decodeG1(try take(64, element()), element(), what: what)
+    }
+
+    /// A G2 point checked for canonical coordinates, the curve and (when `checkSubgroup`) the subgroup.
+    mutating func readG2(_ element: @autoclosure () -> String, checkSubgroup: Bool) throws(Groth16Error) -> G2Affine {
+        try Self.decodeG2(try take(128, element()), element(), what: what, checkSubgroup: checkSubgroup)
+    }
+
+    static func decodeG1(
+        _ slice: ArraySlice<UInt8>, _ element: @autoclosure () -> String, what: String
+    ) throws(Groth16Error) -> G1Affine {
         do throws(BN254Error) {
-            return try G1Affine(uncompressedBytes: slice)
+            return try G1Affine(uncompressedBytes: Array(slice))
         } catch {
             throw Groth16Error(.malformedKey, "\(what): \(element()) is invalid: \(error.message)")
         }
     }
 
-    /// A G2 point checked for canonical coordinates, the curve and (when `checkSubgroup`) the subgroup.
-    mutating func readG2(_ element: @autoclosure () -> String, checkSubgroup: Bool) throws(Groth16Error) -> G2Affine {
-        let slice = Array(try take(128, element()))
+    static func decodeG2(
+        _ slice: ArraySlice<UInt8>, _ element: @autoclosure () -> String, what: String, checkSubgroup: Bool
+    ) throws(Groth16Error) -> G2Affine {
         do throws(BN254Error) {
-            if checkSubgroup { return try G2Affine(uncompressedBytes: slice) }
-            if slice.allSatisfy({ $0 == 0 }) { return .infinity }
-            let point = G2Affine(
-                x: Fq2(try Fq(bigEndianBytes: slice[32..<64]), try Fq(bigEndianBytes: slice[0..<32])),
-                y: Fq2(try Fq(bigEndianBytes: slice[96..<128]), try Fq(bigEndianBytes: slice[64..<96])))
-            guard point.isOnCurve else { throw BN254Error(.notOnCurve, "the point is not on the twist") }
-            return point
+            return try G2Affine(uncompressedBytes: Array(slice), checkingSubgroup: checkSubgroup)
         } catch {
             throw Groth16Error(.malformedKey, "\(what): \(element()) is invalid: \(error.message)")
         }
+    }
+
+    /// Takes the bytes of a counted vector of `width`-byte points, to be decoded later (in parallel).
+    mutating func takeVector(_ element: String, width: Int) throws(Groth16Error) -> PointSection {
+        let count = try readCount("\(element) count")
+        guard count <= (end - offset) / width else {
+            throw Groth16Error(.malformedKey, "\(what) ends inside \(element) (\(count) points announced)")
+        }
+        return PointSection(element: element, what: what, bytes: try take(count * width, element), width: width)
     }
 
     mutating func readG1Vector(_ element: String) throws(Groth16Error) -> [G1Affine] {

@@ -12,9 +12,12 @@ public struct Verifier: Sendable {
     /// Window tables for IC₁…ICₖ (k ≤ ``fixedBaseInputLimit``), or empty: then an MSM forms the sum.
     let inputTables: [FixedBaseMultiplier<G1Affine>]
 
-    /// Up to this many public inputs, each IC point gets a 6-bit window table (43 × 63 points,
-    /// ~200 KB), making each input's term 43 mixed additions instead of ~254 doublings and 64 additions.
+    /// Up to this many public inputs, each IC point gets a 4-bit window table (64 × 15 points,
+    /// ~60 KB), making each input's term 64 mixed additions instead of ~254 doublings and 64 additions.
     static let fixedBaseInputLimit = 32
+    /// 4-bit windows: 64 mixed additions per input at verification (vs 43 with 6 bits, ~10 µs more for
+    /// five inputs) for tables built 2.7× faster, which is most of the verifying key's load time.
+    static let inputWindowBits = 4
 
     /// Prepares `key`: e(α, β), the Miller-loop lines of γ and δ, and the IC points' window tables.
     public init(key: VerifyingKey) {
@@ -24,7 +27,8 @@ public struct Verifier: Sendable {
         preparedDelta = PreparedG2(key.delta)
         inputTables =
             key.publicInputCount <= Self.fixedBaseInputLimit
-            ? key.inputCommitments.dropFirst().map { FixedBaseMultiplier(base: $0, windowBits: 6) } : []
+            ? key.inputCommitments.dropFirst().map { FixedBaseMultiplier(base: $0, windowBits: Self.inputWindowBits) }
+            : []
     }
 
     /// Σ inputs_i · IC_i (with the constant one's IC_0).
