@@ -46,8 +46,14 @@ struct VerifierContractTests {
         }
     }
 
+    /// What the scripted node answers to `verifyCheckpoint`.
+    enum Answer: Sendable {
+        case bool(Bool)
+        case revert(String)
+    }
+
     /// A node whose eth_call answers `answer` for verifyCheckpoint and `fingerprint` for KEY_FINGERPRINT().
-    func node(answer: LoopbackHTTPResponse?, fingerprint: String) throws -> (EthereumClient, ScriptedRPCServer) {
+    func node(answer: Answer, fingerprint: String) throws -> (EthereumClient, ScriptedRPCServer) {
         let selector = vectors.selectors["KEY_FINGERPRINT"] ?? ""
         let server = try ScriptedRPCServer { request in
             let data = request.params.first?["data"]?.stringValue ?? ""
@@ -55,30 +61,29 @@ struct VerifierContractTests {
                 return ScriptedRPCServer.result(.string("0x3a0c1"), id: request.id)
             }
             if data == selector { return ScriptedRPCServer.result(.string(fingerprint), id: request.id) }
-            return answer ?? ScriptedRPCServer.result(.string("0x"), id: request.id)
+            switch answer {
+            case .bool(let value):
+                let word = "0x" + String(repeating: "0", count: 63) + (value ? "1" : "0")
+                return ScriptedRPCServer.result(.string(word), id: request.id)
+            case .revert(let reason):
+                return ScriptedRPCServer.error(code: 3, message: "execution reverted: \(reason)", id: request.id)
+            }
         }
         return (EthereumClient(try JSONRPCClient(configuration: .init(url: server.url, retry: fastRetry))), server)
     }
-
-    func word(_ value: UInt8) -> String { "0x" + String(repeating: "0", count: 62) + String(format: "%02x", value) }
 
     @Test("the on-chain check maps true, false, reverts, another key and node failures")
     func onChainCheck() async throws {
         let proof = try Hex.decode(vectors.proof)
         let words = inputs.map(\.bigEndianBytes)
         let key = String(repeating: "ab", count: 32)
-        let revert = ScriptedRPCServer.error(
-            code: 3, message: "execution reverted: public input is not below r", id: .integer(1))
-        let cases: [(LoopbackHTTPResponse?, String, String)] = [
-            (nil, "verified", "0x" + key), (nil, "returned false", "0x" + key), (revert, "not below r", "0x" + key),
-            (nil, "embeds key", "0x" + String(repeating: "cd", count: 32)),
+        let cases: [(Answer, String, String)] = [
+            (.bool(true), "verified", "0x" + key), (.bool(false), "returned false", "0x" + key),
+            (.revert("public input is not below r"), "not below r", "0x" + key),
+            (.bool(true), "embeds key", "0x" + String(repeating: "cd", count: 32)),
         ]
         for (index, (answer, expected, fingerprint)) in cases.enumerated() {
-            let truth = index == 0 ? word(1) : word(0)
-            let scripted =
-                answer
-                ?? LoopbackHTTPResponse(body: "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"\(truth)\"}")
-            let (client, server) = try node(answer: scripted, fingerprint: fingerprint)
+            let (client, server) = try node(answer: answer, fingerprint: fingerprint)
             let check = OnChainProofCheck(client: client, verifier: verifier.address, estimatesGas: true)
             let verdict = await check.check(proof: proof, publicInputs: words, keyFingerprint: key)
             #expect(verdict.description.contains(expected), "\(verdict)")
