@@ -53,12 +53,12 @@ public enum KeySetup {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             let json = try encoder.encode(SnarkjsJSON.verificationKey(key.verifyingKey))
-            try Data(key.encoded).write(to: URL(fileURLWithPath: paths[0]), options: .atomic)
-            try Data(key.verifyingKey.encoded).write(to: URL(fileURLWithPath: paths[1]), options: .atomic)
-            try json.write(to: URL(fileURLWithPath: paths[2]), options: .atomic)
+            try DurableFile.write(key.encoded, to: paths[0])
+            try DurableFile.write(key.verifyingKey.encoded, to: paths[1])
+            try DurableFile.write([UInt8](json), to: paths[2])
         } catch {
             throw ProofSystemError(
-                .keyFileWrite, "could not write keys into \(directory): \(error.localizedDescription)", file: directory)
+                .keyFileWrite, "could not write keys into \(directory): \(error)", file: directory)
         }
         return key.verifyingKey.fingerprint
     }

@@ -25,6 +25,8 @@ public struct ProofSystemError: Error, Sendable, Equatable, CustomStringConverti
         public static let keyFileExists = Code("keyFileExists")
         /// Writing a key file failed.
         public static let keyFileWrite = Code("keyFileWrite")
+        /// Writing a file (an export, an opening) failed.
+        public static let fileWrite = Code("fileWrite")
         /// The configuration (environment variables or flags) is invalid; ``problems`` lists each problem.
         public static let invalidConfiguration = Code("invalidConfiguration")
         /// The statement could not be proven (its witness does not satisfy the circuit, or the prover failed).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuditStore
+import Commitment
 import Foundation
 
 /// `proofnode audit export JOB --format json|csv [--include-secrets]`.
@@ -33,10 +34,8 @@ struct AuditExportCommand: ParsableCommand {
         let data = try store.export(
             jobID: job, format: format == .json ? .json : .csv, includeSecrets: includeSecrets)
         if let output {
-            try data.write(to: URL(fileURLWithPath: output), options: .atomic)
-            if includeSecrets {
-                try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: output)
-            }
+            // With secrets the file is created owner-only: never readable by others, not even briefly.
+            try DurableFile.write([UInt8](data), to: output, permissions: includeSecrets ? 0o600 : 0o644)
             print("wrote \(output) (\(data.count) bytes\(includeSecrets ? ", includes secrets, mode 600" : ""))")
         } else {
             FileHandle.standardOutput.write(data)

@@ -90,10 +90,10 @@ struct ProveCommand: ParsableCommand {
     /// Writes a secret (the opening holds the salt) to a file created owner-only (0600), never
     /// readable by others even for an instant; an existing file is replaced.
     static func writeSecret(_ data: Data, to path: String) throws {
-        if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-        guard FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600])
-        else {
-            throw CommandFailure("could not create \(path); check that its directory exists and is writable")
+        do {
+            try DurableFile.write([UInt8](data), to: path, permissions: 0o600)
+        } catch {
+            throw CommandFailure("\(error)")
         }
     }
 
