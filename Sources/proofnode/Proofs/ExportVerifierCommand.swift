@@ -54,29 +54,11 @@ struct ExportVerifierCommand: ParsableCommand {
             print(source, terminator: "")
             return
         }
-        try writeReplacing(Data(source.utf8), to: out)
-        FileHandle.standardError.write(Data("export-verifier: wrote \(out)\n".utf8))
-    }
-
-    /// Writes through a temporary file in the same directory, synced, then renamed over `path`.
-    private func writeReplacing(_ data: Data, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(
-            ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-            throw CommandFailure("could not create \(temporary.path); check that the directory exists and is writable")
-        }
         do {
-            let handle = try FileHandle(forWritingTo: temporary)
-            try handle.write(contentsOf: data)
-            try handle.synchronize()
-            try handle.close()
-            guard rename(temporary.path, path) == 0 else {
-                throw CommandFailure("could not rename \(temporary.path) to \(path) (errno \(errno))")
-            }
+            try DurableFile.write(Array(source.utf8), to: out)
         } catch {
-            unlink(temporary.path)
-            throw CommandFailure("could not write \(path): \(error)")
+            throw CommandFailure("could not write \(out): \(error.message)")
         }
+        FileHandle.standardError.write(Data("export-verifier: wrote \(out)\n".utf8))
     }
 }
