@@ -51,6 +51,8 @@ let package = Package(
         .target(
             name: "Groth16",
             dependencies: ["BN254", .product(name: "Crypto", package: "swift-crypto")],
+            // The verifier contract template, compiled into the module (no bundle lookup at run time).
+            resources: [.embedInCode("Resources/Groth16Verifier.vy")],
             swiftSettings: optimised
         ),
         .target(

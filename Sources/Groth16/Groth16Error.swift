@@ -27,6 +27,8 @@ public struct Groth16Error: Error, Sendable, Equatable, CustomStringConvertible 
         public static let malformedJSON = Code("malformedJSON")
         /// The circuit is too large for the supported FFT domain.
         public static let circuitTooLarge = Code("circuitTooLarge")
+        /// The key cannot be exported as a verifier contract (no public inputs, too many, bad header text).
+        public static let unsupportedExport = Code("unsupportedExport")
     }
 
     /// What kind of error this is.

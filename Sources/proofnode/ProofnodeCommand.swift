@@ -15,6 +15,7 @@ struct ProofnodeCommand: AsyncParsableCommand {
             SetupCommand.self,
             ProveCommand.self,
             VerifyCommand.self,
+            ExportVerifierCommand.self,
             EthCommand.self,
             ChainCommand.self,
             AuditCommand.self,
