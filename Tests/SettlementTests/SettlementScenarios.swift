@@ -78,6 +78,10 @@ enum SettlementScenarios {
         #expect(metrics.counter("proofnode_settlements_total", [("result", "settled")]) == 1)
         #expect(metrics.counter("proofnode_settlements_total", [("result", "alreadySettled")]) == 1)
         #expect(!log.lines.contains { $0.level >= .error })
+        // `proofnode audit verify` agrees: every proof re-verified and found on chain, exit status 0.
+        let audit = try ChildProcess.run(world.auditVerifyArguments(jobID), environment: [:])
+        #expect(audit.status == 0, "\(audit.output) \(audit.error)")
+        #expect(audit.output.contains("\"chainChecked\":true"))
     }
 
     static func disputeWaitRetried(_ h: ChainHarness) async throws {
@@ -149,6 +153,10 @@ enum SettlementScenarios {
         #expect(try world.store.session(jobID: jobID)?.status == .refused)
         #expect(try await h.session(try U256(parsing: jobID)).status == .active)
         #expect(metrics.counter("proofnode_settlement_refusals_total") == 1)
+        // `proofnode audit verify` fails with the same reasons and exit status 1.
+        let audit = try ChildProcess.run(world.auditVerifyArguments(jobID), environment: [:])
+        #expect(audit.status == 1)
+        #expect(audit.output.contains("invalidProof"), "\(audit.output) \(audit.error)")
         // One error-level line, without any salt.
         let errors = log.lines.filter { $0.level == .error }
         #expect(errors.count == 1)

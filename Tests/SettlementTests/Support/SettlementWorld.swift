@@ -130,6 +130,14 @@ final class SettlementWorld: Sendable {
             configuration: AutoSettlerConfiguration(initialBackoff: 1))
     }
 
+    /// `proofnode audit verify JOB` against this world's store, keys and chain, with JSON output.
+    func auditVerifyArguments(_ jobID: String) -> [String] {
+        [
+            "audit", "verify", jobID, "--store", storePath, "--keys", TestKeys.shared.directoryA, "--rpc", harness.url,
+            "--json",
+        ]
+    }
+
     /// What the contract rules say a session with `tokens` used pays: gross payment, host net, refund.
     func expectedPayment(tokens: UInt64) -> (payment: U256, host: U256, refund: U256) {
         let payment = (U256(tokens) * price).quotientAndRemainder(dividingBy: U256(1000)).quotient
