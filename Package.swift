@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         // MARK: C libraries from Debian packages (system-library targets with shim headers)
@@ -92,6 +93,17 @@ let package = Package(
             ]
         ),
 
+        // MARK: Settlement: proof-gated validation and auto-settlement (uses Commitment, Ethereum, AuditStore)
+        .target(
+            name: "Settlement",
+            dependencies: [
+                "Commitment", "Groth16", "BN254", "Ethereum", "AuditStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ]
+        ),
+
         // MARK: The executable
         .executableTarget(
             name: "proofnode",
@@ -103,6 +115,7 @@ let package = Package(
                 "LoopbackHTTP",
                 "AuditStore",
                 "MockChain",
+                "Settlement",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -146,6 +159,13 @@ let package = Package(
             name: "MockChainTests",
             dependencies: ["MockChain", "Ethereum"],
             resources: [.copy("Vectors")]
+        ),
+        .testTarget(
+            name: "SettlementTests",
+            dependencies: [
+                "Settlement", "Commitment", "Groth16", "BN254", "Ethereum", "AuditStore", "MockChain",
+                .product(name: "Metrics", package: "swift-metrics"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -19,6 +19,7 @@ struct ProofnodeCommand: AsyncParsableCommand {
             EthCommand.self,
             ChainCommand.self,
             AuditCommand.self,
+            SettleCommand.self,
             BenchCommand.self,
             ProofMemoryCommand.self,
             DevCommand.self,

@@ -129,4 +129,15 @@ struct MockChainUnitTests {
             #expect(error.rpcCode == -32000)
         }
     }
+
+    @Test("eth_feeHistory asking for every block of a young chain answers (no underflow)")
+    func feeHistoryOfWholeChain() async throws {
+        let chain = try MockChain()
+        let head = try #require(try await chain.dispatch(method: "eth_blockNumber", params: []).stringValue)
+        let count = try #require(try U256(parsing: head).uint64) + 1
+        let history = try await chain.dispatch(
+            method: "eth_feeHistory", params: [.string(U256(count + 5).hexQuantity), "latest", []])
+        #expect(history["oldestBlock"] == "0x0")
+        #expect(history["gasUsedRatio"]?.arrayValue?.count == Int(count))
+    }
 }

@@ -107,7 +107,7 @@ extension MockChain {
                 "blobGasUsedRatio": [],
             ]
         }
-        let oldest = newest - count + 1
+        let oldest = newest + 1 - count  // (newest - count) underflows when count == newest + 1
         var baseFees: [JSONValue] = []
         var ratios: [JSONValue] = []
         var rewards: [JSONValue] = []
