@@ -90,6 +90,12 @@ let package = Package(
             ]
         ),
 
+        // MARK: Settlement: checkpoint submission (tracker, prover-to-chain pipeline, crash recovery)
+        .target(
+            name: "Settlement",
+            dependencies: ["Commitment", "Ethereum", "AuditStore", "BN254"]
+        ),
+
         // MARK: The executable
         .executableTarget(
             name: "proofnode",
@@ -101,6 +107,7 @@ let package = Package(
                 "LoopbackHTTP",
                 "AuditStore",
                 "MockChain",
+                "Settlement",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -144,6 +151,10 @@ let package = Package(
             name: "MockChainTests",
             dependencies: ["MockChain", "Ethereum"],
             resources: [.copy("Vectors")]
+        ),
+        .testTarget(
+            name: "SettlementTests",
+            dependencies: ["Settlement", "Commitment", "Groth16", "Ethereum", "AuditStore", "MockChain"]
         ),
     ],
     swiftLanguageModes: [.v6]
