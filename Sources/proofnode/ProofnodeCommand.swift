@@ -18,6 +18,7 @@ struct ProofnodeCommand: AsyncParsableCommand {
             EthCommand.self,
             ChainCommand.self,
             AuditCommand.self,
+            SessionCommand.self,
             BenchCommand.self,
             ProofMemoryCommand.self,
             DevCommand.self,
