@@ -1,3 +1,4 @@
+import Ethereum
 import Testing
 
 @testable import Settlement
@@ -16,7 +17,8 @@ struct CheckpointTrackerTests {
         #expect(next.map(\.tokensClaimed) == [1000, 1000])
         #expect(next.map(\.tokenStart) == [1000, 2000])
         #expect(next.map(\.index) == [1, 2])
-        let final = try #require(tracker.finish())
+        let finished = tracker.finish()
+        let final = try #require(finished)
         #expect(final == CheckpointPlan(index: 3, tokensClaimed: 500, tokenStart: 3000, tokenEnd: 3500, isFinal: true))
         #expect(tracker.claimedTokens == 3500)
         #expect(tracker.unbilledTokens == 0)
@@ -41,7 +43,8 @@ struct CheckpointTrackerTests {
         for (interval, tokens) in [(1000, 250), (1000, 5), (100, 40), (500, 499), (100, 1)] as [(Int64, Int64)] {
             var tracker = CheckpointTracker(rules: CheckpointRules(proofInterval: interval))
             #expect(try tracker.record(tokens: tokens).isEmpty)
-            let plan = try #require(tracker.finish())
+            let finished = tracker.finish()
+            let plan = try #require(finished)
             #expect(plan.tokensClaimed == max(100, interval), "interval \(interval), tokens \(tokens)")
             #expect(plan.generatedTokens == tokens)
             #expect(plan.isPadded && plan.isFinal && plan.index == 0)
@@ -93,6 +96,17 @@ struct CheckpointTrackerTests {
             #expect(claim <= Int64(time - 1_000) * 2000)
             #expect(claim > Int64(time - 1_001) * 2000)
         }
+    }
+
+    @Test("the deposit's token budget is deposit * 1000 / pricePerToken, in 256-bit arithmetic")
+    func depositBudget() throws {
+        // 0.15 ETH at 0.1 ETH per 1000 tokens pays for 1500 tokens (the product overflows 64 bits).
+        #expect(
+            SessionRunner.budget(deposit: U256(150_000_000_000_000_000), price: U256(100_000_000_000_000_000)) == 1500)
+        #expect(
+            SessionRunner.budget(deposit: U256(1_000_000_000_000_000_000), price: U256(1_000_000_000_000))
+                == 1_000_000_000)
+        #expect(SessionRunner.budget(deposit: U256(100), price: .zero) == nil)
     }
 
     @Test("random streams: contiguous ranges, interval claims, valid first and final claims", arguments: 1...40)

@@ -107,7 +107,7 @@ extension MockChain {
                 "blobGasUsedRatio": [],
             ]
         }
-        let oldest = newest - count + 1
+        let oldest = newest + 1 - count  // count <= newest + 1, so this never underflows
         var baseFees: [JSONValue] = []
         var ratios: [JSONValue] = []
         var rewards: [JSONValue] = []

@@ -133,10 +133,11 @@ public struct SessionRunner: Sendable {
 
     /// The tokens a deposit pays for: `deposit * 1000 / pricePerToken` (nil when unbounded or absurd).
     static func budget(deposit: U256, price: U256) -> Int64? {
-        guard !price.isZero, let deposit = deposit.uint64, let price = price.uint64 else { return nil }
-        let (product, overflow) = deposit.multipliedReportingOverflow(by: 1000)
+        guard !price.isZero else { return nil }
+        let (product, overflow) = deposit.multipliedReportingOverflow(by: U256(1000))
         guard !overflow else { return nil }
-        return Int64(clamping: product / price)
+        guard let tokens = (product / price).uint64 else { return nil }
+        return Int64(clamping: tokens)
     }
 
     /// The session's model id from its `SessionJobCreatedForModel` event ("unknown" when not found).
