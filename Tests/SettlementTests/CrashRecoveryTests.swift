@@ -30,16 +30,25 @@ struct CrashRecoveryTests {
         let outputPath: String
         let errorPath: String
 
-        var output: String { (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" }
-        var errors: String { (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? "" }
+        var output: String { Self.read(outputPath) }
+        var errors: String { Self.read(errorPath) }
+
+        /// The file's text so far (empty while it cannot be read: the poll tries again).
+        static func read(_ path: String) -> String {
+            guard let data = FileManager.default.contents(atPath: path) else { return "" }
+            return String(decoding: data, as: UTF8.self)
+        }
     }
 
     static func start(_ arguments: [String], environment: [String: String], in directory: String) throws -> Child {
         let name = UUID().uuidString.prefix(8)
         let outputPath = "\(directory)/child-\(name).out"
         let errorPath = "\(directory)/child-\(name).err"
-        FileManager.default.createFile(atPath: outputPath, contents: nil)
-        FileManager.default.createFile(atPath: errorPath, contents: nil)
+        for path in [outputPath, errorPath] {
+            guard FileManager.default.createFile(atPath: path, contents: nil) else {
+                throw SubmissionError(.storeFailed, "cannot create \(path)")
+            }
+        }
         let process = Process()
         process.executableURL = try executable()
         process.arguments = arguments
@@ -72,9 +81,10 @@ struct CrashRecoveryTests {
         let job = try await harness.openSession()
         let directory = harness.storeDirectory
         let keyFile = "\(directory)/host.key"
-        FileManager.default.createFile(
+        let created = FileManager.default.createFile(
             atPath: keyFile, contents: Data(("0x" + DevAccounts.privateKeys[1]).utf8),
             attributes: [.posixPermissions: 0o600])
+        try #require(created)
         let messages = SettlementHarness.messages([1000, 1000, 1000, 1000])
         let messagesFile = "\(directory)/messages.json"
         try JSONEncoder().encode(messages).write(to: URL(fileURLWithPath: messagesFile))
