@@ -31,7 +31,9 @@ struct SessionRunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The model hash as 64 hex digits (instead of --model-file).")
     var modelHash: String?
 
-    @Flag(name: .long, help: "Do not bill the final remainder: the session continues later.")
+    @Flag(
+        name: .long,
+        help: "Do not bill the final remainder: the session continues (run again later with all its messages so far).")
     var noFinish = false
 
     func validate() throws {
