@@ -20,6 +20,7 @@ struct ProofnodeCommand: AsyncParsableCommand {
             ChainCommand.self,
             AuditCommand.self,
             SettleCommand.self,
+            SessionCommand.self,
             BenchCommand.self,
             ProofMemoryCommand.self,
             DevCommand.self,

@@ -197,6 +197,11 @@ extension Scenarios {
         #expect(history["baseFeePerGas"]?.arrayValue?.count == 3)
         #expect(history["gasUsedRatio"]?.arrayValue?.count == 2)
         #expect(history["reward"]?.arrayValue?.count == 2)
+        // Asking for more blocks than exist (a young chain) returns all of them from genesis, as geth does.
+        let head = try h.quantity(try await h.rpc("eth_blockNumber"))
+        let all = try await h.rpc("eth_feeHistory", ["0x400", "latest", [50]])
+        #expect(all["oldestBlock"] == "0x0")
+        #expect(all["gasUsedRatio"]?.arrayValue?.count == Int(try #require((head + U256(1)).uint64)))
     }
 
     static func envelope(_ h: ChainHarness) async throws {

@@ -14,6 +14,8 @@ public struct AuditEventKind: NamedValue {
     public static let sessionStatusChanged = AuditEventKind("session.status")
     /// A checkpoint (result, proof, claim) was stored.
     public static let checkpointStored = AuditEventKind("checkpoint.stored")
+    /// A checkpoint's signed conversation delta (the document `deltaCID` names) was stored.
+    public static let checkpointDeltaStored = AuditEventKind("checkpoint.delta")
     /// A signed submission was stored before broadcast.
     public static let submissionSigned = AuditEventKind("submission.signed")
     /// A submission was replaced by a fee bump with the same nonce.

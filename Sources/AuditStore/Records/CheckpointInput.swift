@@ -22,6 +22,8 @@ public struct CheckpointInput: Sendable, Equatable {
     public var responseText: String?
     /// The proof.
     public var proof: ProofInput
+    /// The checkpoint's signed conversation delta, stored in the same transaction (nil for none).
+    public var delta: DeltaInput?
 
     /// Creates a checkpoint input.
     /// - Parameters:
@@ -34,10 +36,12 @@ public struct CheckpointInput: Sendable, Equatable {
     ///   - promptText: Prompt text (retained for a while) or nil.
     ///   - responseText: Response text (retained for a while) or nil.
     ///   - proof: The proof.
+    ///   - delta: The signed conversation delta, or nil.
     public init(
         jobID: String, checkpointIndex: Int64, tokensClaimed: Int64, tokenRange: TokenRange, promptHash: Data,
-        responseHash: Data, promptText: String?, responseText: String?, proof: ProofInput
+        responseHash: Data, promptText: String?, responseText: String?, proof: ProofInput, delta: DeltaInput? = nil
     ) {
+        self.delta = delta
         self.jobID = jobID
         self.checkpointIndex = checkpointIndex
         self.tokensClaimed = tokensClaimed
@@ -47,6 +51,21 @@ public struct CheckpointInput: Sendable, Equatable {
         self.promptText = promptText
         self.responseText = responseText
         self.proof = proof
+    }
+}
+
+/// A checkpoint's signed conversation delta document as the submitter hands it over; the store computes
+/// its CID (the on-chain `deltaCID`) from the bytes.
+public struct DeltaInput: Sendable, Equatable {
+    /// The signed delta document (the exact bytes the CID names).
+    public var document: Data
+    /// The address that signed it.
+    public var signer: String
+
+    /// Creates a delta input.
+    public init(document: Data, signer: String) {
+        self.document = document
+        self.signer = signer
     }
 }
 

@@ -1,8 +1,8 @@
 extension AuditSchema {
-    /// Version 2: conversation records — the canonical JSON a session is settled with, named by the CID
+    /// Version 3: conversation records — the canonical JSON a session is settled with, named by the CID
     /// passed to `completeSessionJob(jobId, conversationCID)`. Written once per session, never changed.
-    static let version2 = SchemaMigration(
-        version: 2, name: "conversation records",
+    static let version3 = SchemaMigration(
+        version: 3, name: "conversation records",
         sql: """
             CREATE TABLE conversation_records (
                 job_id TEXT PRIMARY KEY REFERENCES sessions (job_id),

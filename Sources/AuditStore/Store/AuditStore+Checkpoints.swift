@@ -10,6 +10,8 @@ extension AuditStore {
         public var proofHash: Data
         /// The proof's CID (same digest).
         public var proofCID: ContentIdentifier
+        /// The CID of the checkpoint's delta document, when one was stored.
+        public var deltaCID: ContentIdentifier? = nil
     }
 
     /// Stores a proven checkpoint — inference result, checkpoint claim (status `stored`) and proof — and
@@ -132,7 +134,22 @@ extension AuditStore {
                 "envelopeSHA256": Hex.encode(SHA256.hash(data: Data(proof.envelopeJSON.utf8))),
                 "publicInputsSHA256": Hex.encode(SHA256.hash(data: Data(proof.publicInputsJSON.utf8))),
             ], time: time)
-        return StoredCheckpoint(proofID: proofID, proofHash: derived.hash, proofCID: derived.cid)
+        var deltaCID: ContentIdentifier?
+        if let delta = input.delta {
+            let cid = ContentIdentifier(of: delta.document)
+            try db.run(
+                "INSERT INTO checkpoint_deltas (job_id, checkpoint_index, document, delta_cid, signer, created_at_ms) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)",
+                [input.jobID, input.checkpointIndex, delta.document, cid.description, delta.signer, time])
+            try AuditLog.append(
+                db, kind: .checkpointDeltaStored,
+                subject: Self.checkpointSubject(job: input.jobID, index: input.checkpointIndex),
+                payload: [
+                    "deltaCID": cid.description, "signer": delta.signer, "length": String(delta.document.count),
+                ], time: time)
+            deltaCID = cid
+        }
+        return StoredCheckpoint(proofID: proofID, proofHash: derived.hash, proofCID: derived.cid, deltaCID: deltaCID)
     }
 
     /// Records a checkpoint's failure without a transaction (e.g. proving or signing failed).
