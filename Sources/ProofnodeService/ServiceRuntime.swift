@@ -150,6 +150,9 @@ public enum ServiceRuntime {
             }
         } catch let error as ServiceError {
             throw error
+        } catch let error as EthereumError where error.code == .insecureKeyFile || error.code == .unreadableKeyFile {
+            // These messages name the file and its mode, never the key.
+            throw ServiceError(.invalidConfiguration, "the host key file cannot be used: \(error.message)")
         } catch {
             throw ServiceError(
                 .invalidConfiguration, "the host key (\(key)) is not a valid secp256k1 private key (value not shown)")
