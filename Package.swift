@@ -18,7 +18,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         // MARK: C libraries from Debian packages (system-library targets with shim headers)
@@ -104,6 +107,22 @@ let package = Package(
             ]
         ),
 
+        // MARK: The service a host runs: configuration, HTTP API (Hummingbird), metrics, health, doctor
+        .target(
+            name: "ProofnodeService",
+            dependencies: [
+                "BN254", "Commitment", "AuditStore", "Ethereum", "MockChain", "Settlement",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+
         // MARK: The executable
         .executableTarget(
             name: "proofnode",
@@ -116,7 +135,11 @@ let package = Package(
                 "AuditStore",
                 "MockChain",
                 "Settlement",
+                "ProofnodeService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
 
@@ -154,6 +177,15 @@ let package = Package(
             name: "AuditStoreTests",
             dependencies: ["AuditStore"],
             resources: [.copy("Vectors")]
+        ),
+        .testTarget(
+            name: "ProofnodeServiceTests",
+            dependencies: [
+                "ProofnodeService", "Commitment", "Groth16", "BN254", "AuditStore", "Ethereum", "MockChain",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
         ),
         .testTarget(
             name: "MockChainTests",

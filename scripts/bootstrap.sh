@@ -6,7 +6,8 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # Debian packages: the C libraries behind the system-library targets, and pkg-config to find them.
-debian_packages=(pkg-config libgmp-dev libsecp256k1-dev libcurl4-openssl-dev libsqlite3-dev python3-venv)
+# prometheus provides promtool, which tests the alert rules (config/prometheus/alerts.test.yml).
+debian_packages=(pkg-config libgmp-dev libsecp256k1-dev libcurl4-openssl-dev libsqlite3-dev python3-venv prometheus)
 
 missing=()
 for package in "${debian_packages[@]}"; do

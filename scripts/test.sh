@@ -11,6 +11,10 @@ scripts/bootstrap.sh
 echo "== swift format lint --strict"
 swift format lint --strict --recursive Package.swift Sources Tests
 
+echo "== alert rules (promtool from Debian's prometheus package)"
+promtool check rules config/prometheus/alerts.yml
+promtool test rules config/prometheus/alerts.test.yml
+
 echo "== swift test"
 # Cryptographic modules are compiled with -O in every configuration (see Package.swift), so the
 # debug test build runs them at release speed without rebuilding every dependency in release.

@@ -24,6 +24,9 @@ struct ProofnodeCommand: AsyncParsableCommand {
             BenchCommand.self,
             ProofMemoryCommand.self,
             DevCommand.self,
+            ServeCommand.self,
+            DoctorCommand.self,
+            TokenCommand.self,
         ]
     )
 }

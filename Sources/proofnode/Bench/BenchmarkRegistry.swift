@@ -14,5 +14,6 @@ enum BenchmarkRegistry {
         MockChainBenchmarks(),
         Groth16Benchmarks(),
         SettlementBenchmarks(),
+        ServiceLoadBenchmarks(),
     ]
 }
