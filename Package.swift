@@ -62,6 +62,12 @@ let package = Package(
             swiftSettings: optimised
         ),
 
+        .target(
+            name: "Ceremony",
+            dependencies: ["BN254", "Groth16", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: optimised
+        ),
+
         // MARK: Ethereum (Keccak, RLP, ABI, secp256k1 signer, transactions, JSON-RPC); knows nothing of proofs
         .target(
             name: "Ethereum",
@@ -97,6 +103,7 @@ let package = Package(
                 "BN254",
                 "Groth16",
                 "Commitment",
+                "Ceremony",
                 "Ethereum",
                 "LoopbackHTTP",
                 "AuditStore",
@@ -126,6 +133,12 @@ let package = Package(
             dependencies: [
                 "Commitment", "Groth16", "BN254", .product(name: "Metrics", package: "swift-metrics"),
             ],
+            resources: [.copy("Vectors")],
+            swiftSettings: optimised
+        ),
+        .testTarget(
+            name: "CeremonyTests",
+            dependencies: ["Ceremony", "Commitment", "Groth16", "BN254"],
             resources: [.copy("Vectors")],
             swiftSettings: optimised
         ),

@@ -21,6 +21,7 @@ struct ProofnodeCommand: AsyncParsableCommand {
             BenchCommand.self,
             ProofMemoryCommand.self,
             DevCommand.self,
+            CeremonyCommand.self,
         ]
     )
 }

@@ -13,5 +13,6 @@ enum BenchmarkRegistry {
         BN254CurveBenchmarks(),
         MockChainBenchmarks(),
         Groth16Benchmarks(),
+        CeremonyBenchmarks(),
     ]
 }
