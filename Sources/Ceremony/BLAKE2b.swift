@@ -76,7 +76,7 @@ public struct BLAKE2b: Sendable {
         return out
     }
 
-    /// The state in `blake2b-wasm`'s layout: h (8 little-endian words), the 128-byte block buffer, the
+    /// The state in `blake2b-wasm`'s layout: the 128-byte block buffer, h (8 little-endian words), the
     /// byte counter (8 bytes) and the buffer fill (8 bytes), then 8 zero bytes.
     public var partialState: [UInt8] {
         var out = [UInt8]()
@@ -84,8 +84,8 @@ public struct BLAKE2b: Sendable {
         func appendWord(_ word: UInt64) {
             for shift in stride(from: 0, to: 64, by: 8) { out.append(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
         }
-        for word in h { appendWord(word) }
         out += buffer
+        for word in h { appendWord(word) }
         appendWord(totalCompressed)
         appendWord(UInt64(bufferCount))
         appendWord(0)
@@ -101,8 +101,8 @@ public struct BLAKE2b: Sendable {
         }
         let fill = word(200)
         guard fill <= 128 else { return nil }
-        h = (0..<8).map { word(8 * $0) }
-        buffer = Array(bytes[64..<192])
+        buffer = Array(bytes[0..<128])
+        h = (0..<8).map { word(128 + 8 * $0) }
         totalCompressed = word(192)
         bufferCount = Int(fill)
     }
