@@ -68,6 +68,13 @@ let package = Package(
             swiftSettings: optimised
         ),
 
+        // MARK: Ceremony: multi-party trusted setup (phase 1 and 2), snarkjs .ptau interchange
+        .target(
+            name: "Ceremony",
+            dependencies: ["BN254", "Groth16", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: optimised
+        ),
+
         // MARK: Ethereum (Keccak, RLP, ABI, secp256k1 signer, transactions, JSON-RPC); knows nothing of proofs
         .target(
             name: "Ethereum",
@@ -130,6 +137,7 @@ let package = Package(
                 "BN254",
                 "Groth16",
                 "Commitment",
+                "Ceremony",
                 "Ethereum",
                 "LoopbackHTTP",
                 "AuditStore",
@@ -164,6 +172,12 @@ let package = Package(
             dependencies: [
                 "Commitment", "Groth16", "BN254", .product(name: "Metrics", package: "swift-metrics"),
             ],
+            resources: [.copy("Vectors")],
+            swiftSettings: optimised
+        ),
+        .testTarget(
+            name: "CeremonyTests",
+            dependencies: ["Ceremony", "Commitment", "Groth16", "BN254"],
             resources: [.copy("Vectors")],
             swiftSettings: optimised
         ),

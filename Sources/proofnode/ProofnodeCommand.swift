@@ -27,6 +27,7 @@ struct ProofnodeCommand: AsyncParsableCommand {
             ServeCommand.self,
             DoctorCommand.self,
             TokenCommand.self,
+            CeremonyCommand.self,
         ]
     )
 }

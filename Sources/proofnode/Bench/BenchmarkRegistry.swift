@@ -15,5 +15,6 @@ enum BenchmarkRegistry {
         Groth16Benchmarks(),
         SettlementBenchmarks(),
         ServiceLoadBenchmarks(),
+        CeremonyBenchmarks(),
     ]
 }
