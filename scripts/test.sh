@@ -32,5 +32,5 @@ fi
 echo "== real-EVM devchain (py-evm + the Vyper JobMarketplace)"
 scripts/devchain.sh test
 
-echo "== the MockChain scenario suite, run again against the real EVM (the two chains must not drift)"
-scripts/devchain.sh run --manual-clock -- swift test --skip-build --no-parallel --filter MockChainTests
+echo "== the chain and settlement scenario suites, run again against the real EVM (the two chains must not drift)"
+scripts/devchain.sh run --manual-clock -- swift test --skip-build --no-parallel --filter "MockChainTests|SettlementTests"
