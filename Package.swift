@@ -196,6 +196,7 @@ let package = Package(
             name: "ProofnodeServiceTests",
             dependencies: [
                 "ProofnodeService", "Commitment", "Groth16", "BN254", "AuditStore", "Ethereum", "MockChain",
+                "Settlement",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

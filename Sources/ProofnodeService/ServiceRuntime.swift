@@ -75,12 +75,12 @@ public enum ServiceRuntime {
     ///   - logger: The service logger.
     ///   - registry: The Prometheus registry `/metrics` renders (the one `MetricsSystem` was bootstrapped with).
     ///   - note: Receives start-up lines for the operator.
-    ///   - makeIngest: Builds the checkpoint pipeline from the components (default: ``UnwiredSessionIngest``).
+    ///   - makeIngest: Builds the checkpoint pipeline from the components (`proofnode serve`: ``PipelineSessionIngest/make(_:)``).
     /// - Throws: ``ServiceError`` when start-up fails.
     public static func run(
         configuration: ServiceConfiguration, logger: Logger, registry: PrometheusCollectorRegistry,
         note: (String) -> Void,
-        makeIngest: @Sendable (ServiceComponents) async throws -> any SessionIngest = { _ in UnwiredSessionIngest() }
+        makeIngest: @Sendable (ServiceComponents) async throws -> any SessionIngest
     ) async throws {
         let factory = ServiceMetrics.makeFactory(registry: registry)
         let (components, embedded) = try await prepare(

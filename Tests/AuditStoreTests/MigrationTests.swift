@@ -15,7 +15,7 @@ struct MigrationTests {
         }
         for table in [
             "audit_log", "checkpoints", "disputes", "inference_results", "proofs", "schema_migrations", "sessions",
-            "settlements", "submissions",
+            "settlements", "submissions", "token_segments",
         ] {
             #expect(tables.contains(table), "missing table \(table)")
         }

@@ -10,7 +10,7 @@
 ///   drop them — which ``AuditStore/checkLog()`` then detects through the hash chain).
 public enum AuditSchema {
     /// Every known migration, in order.
-    public static let migrations: [SchemaMigration] = [version1, version2, version3]
+    public static let migrations: [SchemaMigration] = [version1, version2, version3, version4]
 
     /// The migrator over ``migrations``.
     public static let migrator = SchemaMigrator(migrations: migrations)

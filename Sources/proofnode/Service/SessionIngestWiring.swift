@@ -1,13 +1,11 @@
 import ProofnodeService
 
-/// Where `proofnode serve` constructs the checkpoint pipeline behind the host endpoints.
-///
-/// The Settlement module (checkpoint submitter and auto-settler) implements ``SessionIngest``; wire it
-/// here by building it from the components (store, keys, chain client, marketplace, signer, metrics).
-/// Until then the host endpoints answer 503 (``UnwiredSessionIngest``).
+/// Where `proofnode serve` constructs the checkpoint pipeline behind the host endpoints: the Settlement
+/// module's submitter and auto-settler (``PipelineSessionIngest``), built from the service's components
+/// and started (stored submissions recovered, unfinished sessions resumed) before the API accepts requests.
 enum SessionIngestWiring {
-    /// Builds the pipeline.
+    /// Builds and starts the pipeline.
     @Sendable static func make(_ components: ServiceComponents) async throws -> any SessionIngest {
-        UnwiredSessionIngest()
+        try await PipelineSessionIngest.make(components)
     }
 }
