@@ -62,9 +62,8 @@ struct DemoCommand: AsyncParsableCommand {
             printError("demo: \(error)")
         }
         await world.stop()
-        let seconds =
-            Double((ContinuousClock.now - started).components.attoseconds) / 1e18
-            + Double((ContinuousClock.now - started).components.seconds)
+        let elapsed = started.duration(to: .now).components
+        let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
         print(String(format: "\ndemo finished in %.1f s: %@", seconds, ok ? "as expected" : "NOT as expected"))
         if !ok { throw ExitCode(1) }
     }
