@@ -28,6 +28,7 @@ struct ProofnodeCommand: AsyncParsableCommand {
             DoctorCommand.self,
             TokenCommand.self,
             CeremonyCommand.self,
+            DemoCommand.self,
         ]
     )
 }
