@@ -103,12 +103,13 @@ public struct VerifierContractExporter: Sendable {
         values["ALPHA_X"] = alpha[0]
         values["ALPHA_Y"] = alpha[1]
         for (name, point) in [("BETA", key.beta), ("GAMMA", key.gamma), ("DELTA", key.delta)] {
-            // EVM layout: x.c1, x.c0, y.c1, y.c0.
-            let words = try Self.words(point.uncompressedBytes)
+            // EVM layout: x.c1, x.c0, y.c1, y.c0. Negated here so that the contract passes the
+            // proof's A to the pairing as it is: e(A, B) e(alpha, -beta) e(vk_x, -gamma) e(C, -delta).
+            let words = try Self.words((-point).uncompressedBytes)
             values[name + "_X1"] = words[0]
             values[name + "_X0"] = words[1]
-            values[name + "_Y1"] = words[2]
-            values[name + "_Y0"] = words[3]
+            values[name + "_NEG_Y1"] = words[2]
+            values[name + "_NEG_Y0"] = words[3]
         }
         var constants: [String] = []
         for (index, point) in key.inputCommitments.enumerated() {
@@ -117,12 +118,36 @@ public struct VerifierContractExporter: Sendable {
             constants.append("IC\(index)_Y: constant(uint256) = \(words[1])")
         }
         values["IC_CONSTANTS"] = constants.joined(separator: "\n")
-        values["INPUT_RANGE_CONDITION"] = (0..<count).map { "input[\($0)] < R" }.joined(separator: " and ")
-        values["INPUT_ACCUMULATION"] = (0..<count).map {
-            "    vk_x = ecadd(vk_x, ecmul([IC\($0 + 1)_X, IC\($0 + 1)_Y], input[\($0)]))"
-        }.joined(separator: "\n")
+        // Bitwise: one jump for all inputs instead of one per input (`and` short-circuits).
+        values["INPUT_RANGE_CONDITION"] =
+            (0..<count).map { "convert(input[\($0)] < R, uint256)" }.joined(separator: " & ") + " == 1"
+        values["INPUT_ACCUMULATION"] = Self.accumulation(count: count)
         return values
     }
+
+    /// The statements computing `vk_x = IC0 + Σ input[i] · IC(i+1)`: nested `ecadd(…, ecmul(…))` in groups
+    /// of ``accumulationGroup`` terms, one statement per group.
+    ///
+    /// Nesting saves the copy of the running sum in and out of a variable at every term; splitting into
+    /// statements lets Vyper reuse the precompile buffers of one statement in the next (it frees
+    /// temporaries per statement), which keeps memory expansion down. Measured on the checkpoint key
+    /// (5 inputs): groups of 3 cost 36 gas less than one statement of 5 and 144 less than one per term.
+    static func accumulation(count: Int) -> String {
+        var lines: [String] = []
+        var sum = "[IC0_X, IC0_Y]"
+        for start in stride(from: 0, to: count, by: accumulationGroup) {
+            var expression = sum
+            for index in start..<min(start + accumulationGroup, count) {
+                expression = "ecadd(\(expression), ecmul([IC\(index + 1)_X, IC\(index + 1)_Y], input[\(index)]))"
+            }
+            lines.append(start == 0 ? "    vk_x: uint256[2] = \(expression)" : "    vk_x = \(expression)")
+            sum = "vk_x"
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Terms per accumulation statement (see ``accumulation(count:)``).
+    static let accumulationGroup = 3
 
     /// Replaces every `{{NAME}}` in `template`; a name without a value is an error, never left in the output.
     private func render(_ template: String, values: [String: String]) throws(Groth16Error) -> String {

@@ -35,7 +35,9 @@ struct VerifierContractExporterTests {
         #expect(constant("PUBLIC_INPUT_COUNT", in: source) == "3")
     }
 
-    @Test("every key point is embedded, G2 with the imaginary part first (checked against snarkjs' decimal form)")
+    @Test(
+        "every key point is embedded, G2 with the imaginary part first and beta, gamma, delta negated (checked against snarkjs' decimal form)"
+    )
     func keyEmbedded() throws {
         let source = try VerifierContractExporter(key: key).vyperSource()
         #expect(!source.contains("{{"))
@@ -45,8 +47,13 @@ struct VerifierContractExporterTests {
             let snarkjs = point.decimalStrings  // [[x.c0, x.c1], [y.c0, y.c1], ["1", "0"]]
             #expect(constant("\(name)_X0", in: source) == snarkjs[0][0])
             #expect(constant("\(name)_X1", in: source) == snarkjs[0][1])
-            #expect(constant("\(name)_Y0", in: source) == snarkjs[1][0])
-            #expect(constant("\(name)_Y1", in: source) == snarkjs[1][1])
+            // Stored negated: y + y' = 0 in F_q, componentwise, with y from snarkjs' form.
+            for (component, suffix) in [(0, "Y0"), (1, "Y1")] {
+                let stored = try #require(constant("\(name)_NEG_\(suffix)", in: source))
+                #expect(try Fq(decimal: stored) + Fq(decimal: snarkjs[1][component]) == Fq.zero)
+                #expect(stored != snarkjs[1][component])
+            }
+            #expect(constant("\(name)_Y0", in: source) == nil)
         }
         for (index, point) in key.inputCommitments.enumerated() {
             #expect(constant("IC\(index)_X", in: source) == point.decimalStrings[0])
