@@ -43,11 +43,14 @@ NOT_ON_CURVE = "proof point is not on the curve (or B not in the subgroup)"
 GAS_FILE = REPO / ".build" / "onchain-verifier-gas.json"
 
 
-def proofnode(*args: str, check: bool = True) -> subprocess.CompletedProcess:
+def proofnode(*args: str, check: bool = True, cwd: Path | None = None) -> subprocess.CompletedProcess:
     binary = os.environ.get("PROOFNODE_BIN")
     if not binary or not Path(binary).exists():
         pytest.skip("PROOFNODE_BIN is not set to a built proofnode executable")
-    return subprocess.run([binary, *args], check=check, capture_output=True, text=True, timeout=600)
+    result = subprocess.run([binary, *args], capture_output=True, text=True, timeout=600, cwd=cwd)
+    if check and result.returncode != 0:
+        raise AssertionError(f"proofnode {' '.join(args)} failed ({result.returncode}): {result.stderr[-2000:]}")
+    return result
 
 
 class Reverted(Exception):
@@ -266,6 +269,55 @@ def test_another_keys_verifier_accepts_its_own_proofs(chain, keys):
         assert other.verdict(checkpoint_call(*proof_and_inputs(envelope))) is False
 
 
+BEACON = "a1" * 32  # a fixed beacon: the test needs a ceremony, not an unpredictable one
+
+
+@pytest.fixture(scope="module")
+def ceremony(tmp_path_factory):
+    """A two-party ceremony run through the CLI (phase 1 at power 11, the checkpoint circuit's domain;
+    phase 2 on that circuit), each phase closed by a beacon, its keys finalized, two checkpoints proven
+    with them and the verifier exported from them. ~30 s of CPU with the -O crypto modules."""
+    root = tmp_path_factory.mktemp("ceremony")
+    step = lambda *args: proofnode("ceremony", *args, cwd=root)  # noqa: E731
+    step("phase1", "new", "--power", "11", "pot_0000.ptau")
+    step("phase1", "contribute", "pot_0000.ptau", "pot_0001.ptau", "--name", "alice")
+    step("phase1", "beacon", "pot_0001.ptau", "phase1.ptau", "--beacon", BEACON, "--iterations", "4")
+    step("phase2", "new", "--phase1", "phase1.ptau", "circuit_0000.p2")
+    step("phase2", "contribute", "circuit_0000.p2", "circuit_0001.p2", "--name", "bob")
+    step("phase2", "beacon", "circuit_0001.p2", "circuit_final.p2", "--beacon", BEACON, "--iterations", "4")
+    step("phase2", "finalize", "circuit_final.p2", "--phase1", "phase1.ptau", "--keys", "keys")
+    keys = root / "keys"
+    envelopes = []
+    for job, checkpoint, tokens in ((7, 0, 1000), (2**64 - 1, 5, 2**63)):
+        result = proofnode("prove", "--keys", str(keys), "--job", str(job), "--host", HOST, "--checkpoint",
+                           str(checkpoint), "--tokens", str(tokens), "--prompt", f"c{job}", "--response",
+                           f"d{checkpoint}", "--model-id", "model")
+        envelopes.append(json.loads(result.stdout))
+    contract = root / "CeremonyVerifier.vy"
+    proofnode("export-verifier", "--format", "vyper", "--vk", str(keys / "commitment.vk"), "--out", str(contract))
+    return {"keys": keys, "envelopes": envelopes, "contract": contract}
+
+
+def test_a_ceremony_keys_verifier_verifies_proofs_made_with_that_key(chain, keys, verifier, ceremony):
+    fingerprint = ceremony["envelopes"][0]["key_fingerprint"]
+    assert fingerprint != keys["main"]["envelopes"][0][1]["key_fingerprint"]
+    deployed = deploy(chain, ceremony["contract"])
+    assert deployed.call(keccak(text="KEY_FINGERPRINT()")[:4]).hex() == fingerprint
+    for envelope in ceremony["envelopes"]:
+        assert envelope["key_fingerprint"] == fingerprint
+        proof, inputs = proof_and_inputs(envelope)
+        assert deployed.verdict(checkpoint_call(proof, inputs)) is True
+        assert deployed.verdict(snarkjs_call(proof, inputs)) is True
+        changed = list(inputs)
+        changed[3] = (changed[3] + 1) % R
+        assert deployed.verdict(checkpoint_call(proof, changed)) is False
+        # …and the default single-party key's verifier does not accept them.
+        assert verifier.verdict(checkpoint_call(proof, inputs)) is False
+    # Proofs from the default (single-party `proofnode setup`) key are false on the ceremony's verifier.
+    for _, envelope in keys["main"]["envelopes"]:
+        assert deployed.verdict(checkpoint_call(*proof_and_inputs(envelope))) is False
+
+
 def test_gas_and_code_size(keys, verifier):
     """Estimate and actual transactions; execution gas = gasUsed - 21,000 - calldata (Cancun pricing)."""
     figures = {"deployedCodeBytes": verifier.runtime_size}
@@ -279,7 +331,9 @@ def test_gas_and_code_size(keys, verifier):
             figures[label] = {"estimateGas": verifier.estimate(data), "gasUsed": used,
                               "calldataGas": calldata_gas(data), "executionGas": used - 21000 - calldata_gas(data)}
         assert len(set(executions)) == 1  # data-independent: the same precompile calls every time
-        assert executions[0] < 216_000  # precompiles 211,750; see docs/ONCHAIN.md for the target
+        # Precompiles 211,750; measured 214,777 (verifyCheckpoint) and 214,468 (verifyProof): a regression
+        # guard, not the issue's 214,000 target, which Vyper 0.4.3 does not reach (docs/ONCHAIN.md).
+        assert executions[0] <= 214_800
     print("\non-chain verifier gas:", json.dumps(figures, indent=1))
     GAS_FILE.parent.mkdir(exist_ok=True)
     GAS_FILE.write_text(json.dumps(figures, indent=1))
