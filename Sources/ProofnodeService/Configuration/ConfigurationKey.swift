@@ -85,6 +85,10 @@ extension ConfigurationKey {
             "chain.embedded_port", env: ["PROOFNODE_EMBEDDED_CHAIN_PORT"], default: "0",
             "loopback port of the embedded MockChain (0: any free port)"),
         ConfigurationKey(
+            "settlement.require_onchain_verifier", env: ["PROOFNODE_SETTLEMENT_REQUIRE_ONCHAIN_VERIFIER"],
+            "a deployed verifier contract (proofnode export-verifier) that every checkpoint proof must also verify on "
+                + "(eth_call) before settlement, in addition to local verification; rpc mode only; unset: local only"),
+        ConfigurationKey(
             "host.private_key", env: ["HOST_PRIVATE_KEY"], secret: true,
             "the host's secp256k1 key, 0x + 64 hex digits (prefer the environment or host.private_key_file)"),
         ConfigurationKey(

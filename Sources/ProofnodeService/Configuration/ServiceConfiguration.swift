@@ -81,6 +81,9 @@ public struct ServiceConfiguration: Sendable, CustomStringConvertible {
     public var proofs: ProofConfiguration
     /// The chain.
     public var chain: Chain
+    /// A deployed verifier every checkpoint proof must also verify on before settlement
+    /// (`settlement.require_onchain_verifier`; docs/ONCHAIN.md); nil: local verification only.
+    public var requiredOnChainVerifier: EthereumAddress?
     /// The host's signing key.
     public var hostKey: HostKey
     /// The model file hashed into proofs, when configured.
@@ -134,6 +137,7 @@ public struct ServiceConfiguration: Sendable, CustomStringConvertible {
         line("chain.job_marketplace", chain.jobMarketplace?.description ?? "<not set>")
         line("chain.dispute_window_seconds", chain.disputeWindowSeconds.map(String.init) ?? "<from the chain>")
         line("chain.embedded_port", String(chain.embeddedPort))
+        line("settlement.require_onchain_verifier", requiredOnChainVerifier?.description ?? "<not set: local only>")
         line("host.private_key", hostKey.description)
         line("model.path", modelPath ?? "<not set>")
         line("auth.tokens", tokens.isEmpty ? "<none>" : tokens.map(\.description).joined(separator: ", "))

@@ -67,6 +67,7 @@ struct TypedResolver {
         let proofs = proofConfiguration(keysDirectory: keysDirectory)
         let chain = chainConfiguration()
         let hostKey = hostKeySource(chainMode: chain.mode)
+        let verifier = requiredOnChainVerifier(chainMode: chain.mode)
         let modelPath = lookup("model.path")
         if let modelPath, !FileManager.default.isReadableFile(atPath: modelPath) {
             problems.append("\(origin("model.path")) = \(modelPath) is not a readable file")
@@ -85,7 +86,8 @@ struct TypedResolver {
         guard let proofs else { return nil }
         return ServiceConfiguration(
             server: server, storePath: storePath, textRetentionDays: retention, keysDirectory: keysDirectory,
-            generateKeysIfMissing: generate, proofs: proofs, chain: chain, hostKey: hostKey, modelPath: modelPath,
+            generateKeysIfMissing: generate, proofs: proofs, chain: chain, requiredOnChainVerifier: verifier,
+            hostKey: hostKey, modelPath: modelPath,
             tokens: tokens, logLevel: level, sources: sources)
     }
 
@@ -157,6 +159,27 @@ struct TypedResolver {
         return ServiceConfiguration.Chain(
             mode: mode, rpcURL: rpcURL, chainID: chainID, jobMarketplace: marketplace, disputeWindowSeconds: window,
             embeddedPort: port)
+    }
+
+    /// `settlement.require_onchain_verifier`: an address, and only over JSON-RPC (the embedded MockChain
+    /// has no EVM to run a verifier on).
+    private mutating func requiredOnChainVerifier(chainMode: ServiceConfiguration.ChainMode) -> EthereumAddress? {
+        guard let text = lookup("settlement.require_onchain_verifier") else { return nil }
+        let address: EthereumAddress
+        do {
+            address = try EthereumAddress(parsing: text)
+        } catch {
+            problems.append(
+                "\(origin("settlement.require_onchain_verifier")) = \(text) is not an address (0x + 40 hex digits): "
+                    + "give the verifier contract deployed from `proofnode export-verifier`")
+            return nil
+        }
+        if chainMode != .rpc {
+            problems.append(
+                "settlement.require_onchain_verifier needs chain.mode rpc: the embedded MockChain has no EVM to run "
+                    + "the verifier on")
+        }
+        return address
     }
 
     private mutating func hostKeySource(chainMode: ServiceConfiguration.ChainMode) -> ServiceConfiguration.HostKey {

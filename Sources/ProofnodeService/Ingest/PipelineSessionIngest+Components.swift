@@ -33,6 +33,9 @@ extension PipelineSessionIngest {
         let telemetry = SettlementTelemetry(logger: components.logger, factory: components.metricsFactory)
         let validator = SessionValidator(
             store: components.store, keys: components.keys, devMode: configuration.proofs.devMode, chain: chain,
+            onChainVerifier: configuration.requiredOnChainVerifier.map {
+                OnChainVerifierRequirement(client: components.chain, address: $0)
+            },
             telemetry: telemetry)
         let settler = AutoSettler(
             store: components.store, validator: validator, chain: chain, manager: manager, signer: components.signer,

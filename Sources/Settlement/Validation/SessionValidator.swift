@@ -24,7 +24,8 @@ public struct SettlementChain: Sendable {
 /// Decides whether a session may be settled: for every stored checkpoint, the proof verifies (batch
 /// Groth16 verification) under a key the ``KeyManager`` knows, the hashes recomputed from the stored
 /// result match, the public inputs are the session's (job, host, checkpoint index, tokens), and the
-/// chain holds a `ProofSubmitted` log with the same `proofHash` and `tokensClaimed`.
+/// chain holds a `ProofSubmitted` log with the same `proofHash` and `tokensClaimed` — and, when an
+/// ``OnChainVerifierRequirement`` is given, that the deployed verifier accepts every proof (`eth_call`).
 ///
 /// ``validate(jobID:)`` only reports. ``validateForSettlement(jobID:)`` also acts on a failure: it records
 /// a dispute with every reason, marks the session refused, counts the refusal and logs it at error level
@@ -38,6 +39,9 @@ public final class SessionValidator: Sendable {
     public let devMode: Bool
     /// The chain whose logs are matched; nil skips the on-chain check (reported as not checked).
     public let chain: SettlementChain?
+    /// A deployed verifier every proof must also verify on (`settlement.require_onchain_verifier`); nil:
+    /// local verification only.
+    public let onChainVerifier: OnChainVerifierRequirement?
     let telemetry: SettlementTelemetry
 
     /// Creates a validator.
@@ -46,15 +50,17 @@ public final class SessionValidator: Sendable {
     ///   - keys: The key manager whose fingerprints are "known".
     ///   - devMode: Whether mock proofs pass (default false).
     ///   - chain: The chain to match logs on (nil: local checks only).
+    ///   - onChainVerifier: A deployed verifier every proof must also verify on (nil: none required).
     ///   - telemetry: Metrics and logger.
     public init(
         store: AuditStore, keys: KeyManager, devMode: Bool = false, chain: SettlementChain?,
-        telemetry: SettlementTelemetry = SettlementTelemetry()
+        onChainVerifier: OnChainVerifierRequirement? = nil, telemetry: SettlementTelemetry = SettlementTelemetry()
     ) {
         self.store = store
         self.keys = keys
         self.devMode = devMode
         self.chain = chain
+        self.onChainVerifier = onChainVerifier
         self.telemetry = telemetry
     }
 
@@ -79,6 +85,9 @@ public final class SessionValidator: Sendable {
         if let chain {
             try await checkOnChain(&report, job: job, chain: chain)
             report.chainChecked = true
+        }
+        if let onChainVerifier {
+            try await checkOnChainVerifier(&report, job: job, requirement: onChainVerifier)
         }
         telemetry.recordValidation(report)
         return report

@@ -52,6 +52,9 @@ public struct ValidationFinding: Sendable, Hashable, Codable, CustomStringConver
         public static let unknownProofOnChain = Code("unknownProofOnChain")
         /// The session has no checkpoint to settle.
         public static let noCheckpoints = Code("noCheckpoints")
+        /// The required on-chain verifier (`settlement.require_onchain_verifier`) returned false for the
+        /// proof, reverted, or cannot take it: the chain would refuse the proof.
+        public static let onChainVerifierRejected = Code("onChainVerifierRejected")
         /// The session's stored terms cannot be checked (e.g. a host that is not an address).
         public static let invalidSession = Code("invalidSession")
     }

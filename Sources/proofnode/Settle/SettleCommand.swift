@@ -38,6 +38,14 @@ struct SettleCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Seconds to wait beyond the dispute window.")
     var margin: UInt64 = 5
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A deployed verifier contract every proof must also verify on (eth_call) before settlement.",
+            discussion: "Default: $PROOFNODE_SETTLEMENT_REQUIRE_ONCHAIN_VERIFIER. See docs/ONCHAIN.md.",
+            valueName: "address"))
+    var requireOnchainVerifier: String?
+
     @Flag(name: .long, help: "Print one JSON object per session.")
     var json = false
 
@@ -60,8 +68,18 @@ struct SettleCommand: AsyncParsableCommand {
         let jobs = try all ? store.sessions(status: .active) + store.sessions(status: .completing) : []
         let first = try job.flatMap { try store.session(jobID: $0) } ?? jobs.first
         let chain = try chainOptions.chain(url: url, session: first)
+        let verifier =
+            requireOnchainVerifier
+            ?? ProcessInfo.processInfo.environment["PROOFNODE_SETTLEMENT_REQUIRE_ONCHAIN_VERIFIER"].flatMap {
+                $0.isEmpty ? nil : $0
+            }
+        let requirement = try verifier.map { text in
+            OnChainVerifierRequirement(
+                client: chain.client, address: try EthCLIError.wrap { try EthereumAddress(parsing: text) })
+        }
         let validator = SessionValidator(
-            store: store, keys: KeyManager(configuration: proofs), devMode: proofs.devMode, chain: chain)
+            store: store, keys: KeyManager(configuration: proofs), devMode: proofs.devMode, chain: chain,
+            onChainVerifier: requirement)
         let settler = AutoSettler(
             store: store, validator: validator, chain: chain, manager: TransactionManager(client: chain.client),
             signer: try EthCLI.signer(keyFile: privateKeyFile), configuration: settings)
