@@ -100,6 +100,35 @@ struct ConfigurationTests {
         #expect(problems.count == 3)
     }
 
+    @Test("settlement.require_onchain_verifier: an address from the file or the environment, rpc mode only")
+    func requiredOnChainVerifier() throws {
+        #expect(try ServiceConfiguration.load(environment: [:]).requiredOnChainVerifier == nil)
+        let verifier = "0x5FbDB2315678afecb367f032d93F642f64180aa3"
+        let rpc = [
+            "RPC_URL": "http://127.0.0.1:8545",
+            "CONTRACT_JOB_MARKETPLACE": "0xD067719Ee4c514B5735d1aC0FfB46FECf2A9adA4",
+            "HOST_PRIVATE_KEY": Self.devKey,
+        ]
+        let file = try write(#"{"settlement": {"require_onchain_verifier": "\#(verifier)"}}"#)
+        let fromFile = try ServiceConfiguration.load(file: file, environment: rpc)
+        #expect(fromFile.requiredOnChainVerifier?.description.lowercased() == verifier.lowercased())
+        #expect(fromFile.sources["settlement.require_onchain_verifier"] == "file")
+        #expect(fromFile.description.contains("settlement.require_onchain_verifier = 0x"))
+        let fromEnvironment = try ServiceConfiguration.load(
+            environment: rpc.merging(["PROOFNODE_SETTLEMENT_REQUIRE_ONCHAIN_VERIFIER": verifier]) { $1 })
+        #expect(fromEnvironment.requiredOnChainVerifier == fromFile.requiredOnChainVerifier)
+
+        let notAnAddress = #expect(throws: ServiceError.self) {
+            try ServiceConfiguration.load(
+                environment: rpc.merging(["PROOFNODE_SETTLEMENT_REQUIRE_ONCHAIN_VERIFIER": "0x1234"]) { $1 })
+        }
+        #expect(notAnAddress?.problems.contains { $0.contains("is not an address") } == true)
+        let embedded = #expect(throws: ServiceError.self) {
+            try ServiceConfiguration.load(environment: ["PROOFNODE_SETTLEMENT_REQUIRE_ONCHAIN_VERIFIER": verifier])
+        }
+        #expect(embedded?.problems.contains { $0.contains("needs chain.mode rpc") } == true)
+    }
+
     @Test("a missing or malformed file is a clear error")
     func unreadable() throws {
         #expect(throws: ServiceError.self) {
