@@ -13,16 +13,28 @@ public enum LagrangeBasis {
             throw CeremonyError(
                 .unsupported, "a domain of 2^\(logSize) needs \(m) powers, the transcript has \(powers.count)")
         }
-        let domain: EvaluationDomain
+        let domain = try Self.domain(logSize: logSize)
+        return transform(Array(powers.prefix(m)), root: domain.generatorInverse, scale: domain.sizeInverse)
+    }
+
+    /// The FFT domain of 2^`logSize`.
+    static func domain(logSize: Int) throws(CeremonyError) -> EvaluationDomain {
         do {
-            domain = try EvaluationDomain(size: m)
+            return try EvaluationDomain(size: 1 << logSize)
         } catch {
             throw CeremonyError(.unsupported, "no FFT domain of 2^\(logSize): \(error.message)")
         }
-        var values = powers.prefix(m).map { JacobianPoint<Point>($0) }
-        // Bit-reversal permutation, then iterative Cooley–Tukey butterflies with ω⁻¹.
+    }
+
+    /// y_j = scale·Σ_i root^(ij)·x_i for j < m = `points.count` (a power of two, `root` of order m): a
+    /// discrete Fourier transform in the exponent (radix-2 Cooley–Tukey, butterflies in parallel).
+    public static func transform<Point: AffineCurvePoint>(_ points: [Point], root: Fr, scale: Fr) -> [Point] {
+        let m = points.count
+        guard m > 1 else { return points.map { (JacobianPoint<Point>($0) * scale).affine } }
+        var values = points.map { JacobianPoint<Point>($0) }
+        // Bit-reversal permutation, then iterative butterflies.
         var j = 0
-        for i in 1..<max(m, 1) {
+        for i in 1..<m {
             var bit = m >> 1
             while j & bit != 0 {
                 j ^= bit
@@ -34,7 +46,7 @@ public enum LagrangeBasis {
         var length = 2
         while length <= m {
             let half = length / 2
-            let step = domain.generatorInverse.pow(UInt256(UInt64(m / length)))
+            let step = root.pow(UInt256(UInt64(m / length)))
             var twiddles = [Fr](repeating: .one, count: half)
             for index in 1..<max(half, 1) { twiddles[index] = twiddles[index - 1] * step }
             let current = values
@@ -57,8 +69,8 @@ public enum LagrangeBasis {
             }
             length *= 2
         }
-        let scale = domain.sizeInverse
         let scaled = values
+        if scale.isOne { return JacobianPoint<Point>.batchNormalise(scaled) }
         return JacobianPoint<Point>.batchNormalise(Parallel.map(m) { scaled[$0] * scale })
     }
 }
@@ -75,7 +87,7 @@ public struct PreparedPhase1: Sendable {
     public let alphaTauG1: [G1Affine]
     /// [β·L_j(τ)]₁.
     public let betaTauG1: [G1Affine]
-    /// The monomial powers [τ^i]₁, i < 2m − 1 (for the H query).
+    /// The monomial powers [τ^i]₁, i < 2m (i < 2m − 1 when the transcript's power is the domain's), for H.
     public let monomialTauG1: [G1Affine]
     /// [α]₁, [β]₁, [β]₂.
     public let alphaG1: G1Affine
@@ -102,16 +114,16 @@ public struct PreparedPhase1: Sendable {
         progress("Lagrange form of [ατ^i]₁ and [βτ^i]₁")
         alphaTauG1 = try LagrangeBasis.fromPowers(transcript.alphaTauG1[...], logSize: logSize)
         betaTauG1 = try LagrangeBasis.fromPowers(transcript.betaTauG1[...], logSize: logSize)
-        monomialTauG1 = Array(transcript.tauG1.prefix(2 * (1 << logSize) - 1))
+        monomialTauG1 = Array(transcript.tauG1.prefix(2 * (1 << logSize)))
         alphaG1 = transcript.alphaTauG1[0]
         betaG1 = transcript.betaTauG1[0]
         betaG2 = transcript.betaG2
         phase1Hash = try transcript.currentChallenge()
     }
 
-    /// snarkjs's prepared sections 12–15 for all domains 2^0 … 2^power ([τ^i]₂, [ατ^i]₁, [βτ^i]₁) and
-    /// 2^0 … 2^power for [τ^i]₁ — the layout of `powersoftau prepare phase2` except snarkjs's extra
-    /// 2^(power+1) block of section 12 (see docs/CEREMONY.md).
+    /// snarkjs's prepared sections 12–15 (`powersoftau prepare phase2`): the Lagrange form of [τ^i]₂,
+    /// [ατ^i]₁, [βτ^i]₁ for every domain 2^0 … 2^power, and of [τ^i]₁ for 2^0 … 2^(power+1), the last
+    /// block taking [τ^(2N−1)]₁ (which the transcript lacks) as the identity, exactly as snarkjs does.
     public static func snarkjsSections(
         _ transcript: PowersOfTau, progress: (String) -> Void = { _ in }
     ) throws(CeremonyError) -> [(UInt32, [UInt8])] {
@@ -133,6 +145,12 @@ public struct PreparedPhase1: Sendable {
             for point in try LagrangeBasis.fromPowers(transcript.betaTauG1[...], logSize: p) {
                 SnarkjsPointCodec.append(point, to: &s15)
             }
+        }
+        let doubled = transcript.power + 1
+        progress("Lagrange form of [τ^i]₁ over 2^\(doubled)")
+        let padded = transcript.tauG1 + [G1Affine.infinity]
+        for point in try LagrangeBasis.fromPowers(padded[...], logSize: doubled) {
+            SnarkjsPointCodec.append(point, to: &s12)
         }
         return [(12, s12), (13, s13), (14, s14), (15, s15)]
     }

@@ -1,7 +1,7 @@
 import BN254
 import Groth16
 
-/// Makes phase-2 contributions: δ ← d·δ, every L and H point ← d⁻¹·point, and a proof of knowledge of d
+/// Makes phase-2 contributions: δ ← d·δ, every L and H point (and the H tail) ← d⁻¹·point, and a proof of knowledge of d
 /// bound to the circuit hash and all earlier records. d comes from the system CSPRNG (a secret
 /// contribution) or from a public beacon exactly as snarkjs's `zkey beacon` derives it.
 public enum Phase2Contributor {
@@ -55,9 +55,9 @@ public enum Phase2Contributor {
     ) -> [UInt8] {
         guard let inverse = secret.inverse() else { preconditionFailure("d is drawn nonzero") }
         let sd = (G1Projective(s) * secret).affine
-        let r = Phase2Contribution.transcriptPoint(
+        let transcriptHash = Phase2Contribution.transcriptHash(
             circuitHash: transcript.circuitHash, previous: transcript.contributions[...], s: s, sd: sd)
-        let rd = (G2Projective(r) * secret).affine
+        let rd = (G2Projective(SnarkjsDerivation.hashToG2(transcriptHash)) * secret).affine
         var key = transcript.key
         key.deltaG1 = (G1Projective(key.deltaG1) * secret).affine
         key.verifyingKey.delta = (G2Projective(key.verifyingKey.delta) * secret).affine
@@ -67,7 +67,9 @@ public enum Phase2Contributor {
         let h = key.hQuery
         key.hQuery = G1Projective.batchNormalise(Parallel.map(h.count) { G1Projective(h[$0]) * inverse })
         transcript.key = key
-        let record = Phase2Contribution(deltaAfter: key.deltaG1, s: s, sd: sd, rd: rd, name: name, beacon: beacon)
+        transcript.hTail = (G1Projective(transcript.hTail) * inverse).affine
+        let record = Phase2Contribution(
+            deltaAfter: key.deltaG1, s: s, sd: sd, rd: rd, transcript: transcriptHash, name: name, beacon: beacon)
         transcript.contributions.append(record)
         return record.contributionHash
     }

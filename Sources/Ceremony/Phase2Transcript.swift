@@ -5,31 +5,57 @@ import Groth16
 /// A phase-2 transcript: the circuit's current proving key and every contribution made to its δ, with
 /// the hashes binding it to the circuit and to the phase-1 transcript it was built from.
 ///
-/// File format (`.p2`): magic `PNP2`, version (2 bytes), phase-1 hash (64), circuit hash (64), the
-/// proving key (4-byte length + `PNPK` bytes), the contribution count (4 bytes) and records (δ after,
-/// s, d·s as 64-byte G1, d·r as 128-byte G2, name length + UTF-8, beacon flag [+ exponent, hash length,
-/// hash]); a SHA-256 checksum of everything before it. Integers are big-endian.
+/// File format (`.p2`, version 2): magic `PNP2`, version (2 bytes), phase-1 hash (64), circuit hash
+/// (64), the proving key (4-byte length + `PNPK` bytes), the H tail (64-byte G1), the contribution count
+/// (4 bytes) and records (δ after, s, d·s as 64-byte G1, d·r as 128-byte G2, the transcript hash (64),
+/// name length + UTF-8, beacon flag [+ exponent, hash length, hash]); a SHA-256 checksum of everything
+/// before it. Integers are big-endian.
 public struct Phase2Transcript: Sendable {
     /// The final challenge hash of the phase-1 transcript.
     public var phase1Hash: [UInt8]
-    /// BLAKE2b-512 of the initial key's `PNPK` encoding: binds every proof of knowledge to this circuit
-    /// and this phase 1.
+    /// snarkjs's circuit hash of the initial key (``Phase2KeyBuilder/snarkjsCircuitHash(_:)``): binds
+    /// every proof of knowledge to this circuit and this phase 1, as in a snarkjs `.zkey`.
     public var circuitHash: [UInt8]
     /// The current key.
     public var key: ProvingKey
+    /// [τ^(n−1)·Z(τ)/δ]₁ (with [τ^(2n−1)]₁ taken as the identity when phase 1 has no such power): the one
+    /// point snarkjs's H section needs beyond the prover's H query (see ``SnarkjsZkey``); scaled by every
+    /// contribution like H.
+    public var hTail: G1Affine
     /// The contributions in order.
     public var contributions: [Phase2Contribution]
 
-    /// Starts a transcript from the initial key.
-    public init(initialKey: ProvingKey, phase1Hash: [UInt8]) {
+    /// Starts a transcript from the initial key and its H tail (``Phase2KeyBuilder/hTail(prepared:)``).
+    public init(initialKey: ProvingKey, hTail: G1Affine, phase1Hash: [UInt8]) {
         self.phase1Hash = phase1Hash
-        circuitHash = BLAKE2b.hash(initialKey.encoded)
+        circuitHash = Phase2KeyBuilder.snarkjsCircuitHash(initialKey)
         key = initialKey
+        self.hTail = hTail
         contributions = []
     }
 
+    /// Starts a transcript for `system` from a verified, prepared phase 1.
+    /// - Throws: ``CeremonyError`` as ``Phase2KeyBuilder/initialKey(for:prepared:progress:)``.
+    public init(system: R1CS, prepared: PreparedPhase1, progress: (String) -> Void = { _ in }) throws(CeremonyError) {
+        let key = try Phase2KeyBuilder.initialKey(for: system, prepared: prepared, progress: progress)
+        self.init(
+            initialKey: key, hTail: try Phase2KeyBuilder.hTail(prepared: prepared), phase1Hash: prepared.phase1Hash)
+    }
+
+    /// Restores a transcript from its parts (a decoded `.zkey`); checked by ``Phase2Verifier``.
+    public init(
+        phase1Hash: [UInt8], circuitHash: [UInt8], key: ProvingKey, hTail: G1Affine,
+        contributions: [Phase2Contribution]
+    ) {
+        self.phase1Hash = phase1Hash
+        self.circuitHash = circuitHash
+        self.key = key
+        self.hTail = hTail
+        self.contributions = contributions
+    }
+
     static let magic = Array("PNP2".utf8)
-    static let version: UInt16 = 1
+    static let version: UInt16 = 2
 
     /// The file bytes.
     public var encoded: [UInt8] {
@@ -38,10 +64,11 @@ public struct Phase2Transcript: Sendable {
         out += phase1Hash + circuitHash
         let keyBytes = key.encoded
         out += Self.u32(keyBytes.count) + keyBytes
+        out += hTail.uncompressedBytes
         out += Self.u32(contributions.count)
         for record in contributions {
             out += record.deltaAfter.uncompressedBytes + record.s.uncompressedBytes + record.sd.uncompressedBytes
-            out += record.rd.uncompressedBytes
+            out += record.rd.uncompressedBytes + record.transcript
             let name = Array(Array((record.name ?? "").utf8).prefix(255))
             out += [UInt8(name.count)] + name
             if let beacon = record.beacon {
@@ -66,7 +93,9 @@ public struct Phase2Transcript: Sendable {
             throw fail(.malformedFile, "not a phase-2 transcript (magic PNP2)")
         }
         guard UInt16(bytes[4]) << 8 | UInt16(bytes[5]) == Self.version else {
-            throw fail(.malformedFile, "phase-2 format version \(bytes[4]).\(bytes[5]) is not 1")
+            throw fail(
+                .malformedFile,
+                "phase-2 format version \(bytes[4]).\(bytes[5]) is not 2 (start phase 2 again with this build)")
         }
         let body = bytes[0..<(bytes.count - 32)]
         guard Array(SHA256.hash(data: body)) == Array(bytes[(bytes.count - 32)...]) else {
@@ -89,6 +118,13 @@ public struct Phase2Transcript: Sendable {
             key = try ProvingKey(encoded: keyBytes)
         } catch {
             throw fail(.invalidPoint, "the proving key: \(error.message)")
+        }
+        let tailBytes = try take(64, "the H tail")
+        do throws(BN254Error) {
+            hTail = try G1Affine(uncompressedBytes: tailBytes)
+            guard !hTail.isInfinity else { throw BN254Error(.notOnCurve, "the identity is not allowed") }
+        } catch {
+            throw fail(.invalidPoint, "the H tail: \(error.message)")
         }
         let recordCount = try count("the contribution count")
         guard recordCount <= 1 << 20 else { throw fail(.malformedFile, "implausible contribution count") }
@@ -116,6 +152,7 @@ public struct Phase2Transcript: Sendable {
             } catch {
                 throw fail(.invalidPoint, "\(at) d·r: \(error.message)")
             }
+            let transcriptHash = try take(64, "\(at) transcript hash")
             let nameBytes = try take(Int(try take(1, "\(at) name length")[0]), "\(at) name")
             var beacon: Phase1Contribution.Beacon?
             switch try take(1, "\(at) beacon flag")[0] {
@@ -128,7 +165,7 @@ public struct Phase2Transcript: Sendable {
             }
             records.append(
                 Phase2Contribution(
-                    deltaAfter: deltaAfter, s: s, sd: sd, rd: rd,
+                    deltaAfter: deltaAfter, s: s, sd: sd, rd: rd, transcript: transcriptHash,
                     name: nameBytes.isEmpty ? nil : String(decoding: nameBytes, as: UTF8.self), beacon: beacon))
         }
         guard offset == end else { throw fail(.malformedFile, "trailing bytes after the contributions") }

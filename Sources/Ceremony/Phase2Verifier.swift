@@ -20,19 +20,24 @@ public enum Phase2Verifier {
 
     /// Verifies `transcript` for `system`.
     /// - Throws: ``CeremonyError`` naming the contribution and check that failed.
+    /// With `requireContribution` false, a transcript without contributions (the starting point of a
+    /// ceremony, e.g. an imported snarkjs `zkey new` output) passes.
     public static func verify(
-        _ transcript: Phase2Transcript, system: R1CS, prepared: PreparedPhase1, progress: (String) -> Void = { _ in }
-    ) throws(CeremonyError) -> Report {
-        progress("rebuilding the initial key from the circuit and phase 1")
-        let initial = try Phase2KeyBuilder.initialKey(for: system, prepared: prepared, progress: progress)
-        return try verify(transcript, initialKey: initial, phase1Hash: prepared.phase1Hash, progress: progress)
-    }
-
-    /// Verifies `transcript` against an already rebuilt initial key.
-    public static func verify(
-        _ transcript: Phase2Transcript, initialKey initial: ProvingKey, phase1Hash: [UInt8],
+        _ transcript: Phase2Transcript, system: R1CS, prepared: PreparedPhase1, requireContribution: Bool = true,
         progress: (String) -> Void = { _ in }
     ) throws(CeremonyError) -> Report {
+        progress("rebuilding the initial key from the circuit and phase 1")
+        let initial = try Phase2Transcript(system: system, prepared: prepared, progress: progress)
+        return try verify(transcript, initial: initial, requireContribution: requireContribution, progress: progress)
+    }
+
+    /// Verifies `transcript` against an already rebuilt initial transcript (no contributions).
+    public static func verify(
+        _ transcript: Phase2Transcript, initial start: Phase2Transcript, requireContribution: Bool = true,
+        progress: (String) -> Void = { _ in }
+    ) throws(CeremonyError) -> Report {
+        let initial = start.key
+        let phase1Hash = start.phase1Hash
         let key = transcript.key
         guard transcript.phase1Hash == phase1Hash else {
             throw CeremonyError(
@@ -41,7 +46,7 @@ public enum Phase2Verifier {
         guard key.verifyingKey.circuitDigest == initial.verifyingKey.circuitDigest else {
             throw CeremonyError(.circuitMismatch, "the key is for another circuit (circuit digest differs)")
         }
-        guard transcript.circuitHash == BLAKE2b.hash(initial.encoded) else {
+        guard transcript.circuitHash == start.circuitHash else {
             throw CeremonyError(
                 .circuitMismatch, "the circuit hash is not that of the key the circuit and phase 1 determine")
         }
@@ -60,50 +65,12 @@ public enum Phase2Verifier {
         for (name, same) in fixed where !same {
             throw CeremonyError(.circuitMismatch, "\(name) differs from the key the circuit and phase 1 determine")
         }
-        guard !transcript.contributions.isEmpty else {
-            throw CeremonyError(
-                .noContribution, "the key has no phase-2 contribution: δ = γ = 1 and proofs can be forged")
-        }
-        var previousDelta = G1Affine.generator
-        var hashes = [[UInt8]]()
-        for (offset, record) in transcript.contributions.enumerated() {
-            let index = offset + 1
-            progress("checking contribution \(index) of \(transcript.contributions.count)")
-            func fail(_ code: CeremonyError.Code, _ check: String) -> CeremonyError {
-                CeremonyError(code, "phase-2 contribution \(index)\(record.name.map { " (\($0))" } ?? ""): \(check)")
-            }
-            if let beacon = record.beacon {
-                let (secret, s) = try Phase2Contributor.beaconSecret(
-                    beaconHash: beacon.hash, iterationsExponent: beacon.iterationsExponent)
-                guard s == record.s, (G1Projective(s) * secret).affine == record.sd,
-                    (G1Projective(previousDelta) * secret).affine == record.deltaAfter
-                else {
-                    throw fail(.beaconMismatch, "the values are not the ones derived from the announced beacon")
-                }
-            }
-            let r = Phase2Contribution.transcriptPoint(
-                circuitHash: transcript.circuitHash, previous: transcript.contributions[..<offset], s: record.s,
-                sd: record.sd)
-            guard SameRatio.holds(record.s, record.sd, r, record.rd) else {
-                throw fail(.invalidContribution, "the proof of knowledge of d does not hold for this transcript")
-            }
-            guard SameRatio.holds(previousDelta, record.deltaAfter, r, record.rd) else {
-                throw fail(.invalidContribution, "[δ]₁ after it is not the previous [δ]₁ times the proven d")
-            }
-            previousDelta = record.deltaAfter
-            hashes.append(record.contributionHash)
-        }
-        guard key.deltaG1 == previousDelta else {
-            throw CeremonyError(.invalidContribution, "the key's [δ]₁ is not the last contribution's")
-        }
-        guard key.verifyingKey.delta != .generator, key.deltaG1 != .generator else {
-            throw CeremonyError(.noContribution, "the key's δ is 1: its setup randomness is public")
-        }
-        guard SameRatio.holds(.generator, key.deltaG1, .generator, key.verifyingKey.delta) else {
-            throw CeremonyError(.invalidContribution, "[δ]₂ does not carry the same δ as [δ]₁")
-        }
+        let hashes = try verifyChain(transcript, requireContribution: requireContribution, progress: progress)
         progress("checking L and H against the initial key (batched)")
-        for (name, final, start) in [("L", key.lQuery, initial.lQuery), ("H", key.hQuery, initial.hQuery)] {
+        let pairs = [
+            ("L", key.lQuery, initial.lQuery), ("H", key.hQuery + [transcript.hTail], initial.hQuery + [start.hTail]),
+        ]
+        for (name, final, start) in pairs {
             let rho = SameRatio.randomisers(final.count)
             let sums: (G1Affine, G1Affine)
             do throws(BN254Error) {

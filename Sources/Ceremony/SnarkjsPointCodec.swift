@@ -34,13 +34,14 @@ public enum SnarkjsPointCodec {
     /// Decodes a G1 point in LEM at `offset`.
     /// - Throws: ``CeremonyError`` `.invalidPoint` naming `element`.
     public static func g1(
-        _ bytes: [UInt8], at offset: Int, element: @autoclosure () -> String
+        _ bytes: [UInt8], at offset: Int, allowIdentity: Bool = false, element: @autoclosure () -> String
     ) throws(CeremonyError)
         -> G1Affine
     {
         guard let x = fq(bytes, offset), let y = fq(bytes, offset + 32) else {
             throw CeremonyError(.invalidPoint, "\(element()): a coordinate is not below the field modulus")
         }
+        if allowIdentity && x.isZero && y.isZero { return .infinity }
         guard !(x.isZero && y.isZero) else {
             throw CeremonyError(.invalidPoint, "\(element()): the identity is not allowed here")
         }
@@ -52,7 +53,7 @@ public enum SnarkjsPointCodec {
     /// Decodes a G2 point in LEM at `offset`, checking subgroup membership.
     /// - Throws: ``CeremonyError`` `.invalidPoint` naming `element`.
     public static func g2(
-        _ bytes: [UInt8], at offset: Int, element: @autoclosure () -> String
+        _ bytes: [UInt8], at offset: Int, allowIdentity: Bool = false, element: @autoclosure () -> String
     ) throws(CeremonyError)
         -> G2Affine
     {
@@ -62,6 +63,7 @@ public enum SnarkjsPointCodec {
             throw CeremonyError(.invalidPoint, "\(element()): a coordinate is not below the field modulus")
         }
         let point = G2Affine(x: Fq2(x0, x1), y: Fq2(y0, y1))
+        if allowIdentity && point.x.isZero && point.y.isZero { return .infinity }
         guard !(point.x.isZero && point.y.isZero) else {
             throw CeremonyError(.invalidPoint, "\(element()): the identity is not allowed here")
         }
@@ -72,25 +74,34 @@ public enum SnarkjsPointCodec {
         return point
     }
 
-    /// Appends a G1 point in LEM.
+    /// Appends a G1 point in LEM (the identity as all zeros, snarkjs's affine zero).
     public static func append(_ point: G1Affine, to out: inout [UInt8]) {
+        if point.isInfinity { return out += [UInt8](repeating: 0, count: g1Size) }
         appendFq(point.x, to: &out)
         appendFq(point.y, to: &out)
     }
 
-    /// Appends a G2 point in LEM.
+    /// Appends a G2 point in LEM (the identity as all zeros).
     public static func append(_ point: G2Affine, to out: inout [UInt8]) {
+        if point.isInfinity { return out += [UInt8](repeating: 0, count: g2Size) }
         appendFq(point.x.c0, to: &out)
         appendFq(point.x.c1, to: &out)
         appendFq(point.y.c0, to: &out)
         appendFq(point.y.c1, to: &out)
     }
 
-    /// snarkjs's uncompressed G1 form hashed into transcripts: x ‖ y big-endian.
-    public static func uncompressed(_ point: G1Affine) -> [UInt8] { point.uncompressedBytes }
+    /// snarkjs's uncompressed G1 form hashed into transcripts: x ‖ y big-endian; the identity is all
+    /// zeros but for the flag byte 0x40 (wasmcurves' `LEMtoU`).
+    public static func uncompressed(_ point: G1Affine) -> [UInt8] {
+        guard !point.isInfinity else { return [0x40] + [UInt8](repeating: 0, count: 63) }
+        return point.uncompressedBytes
+    }
 
-    /// snarkjs's uncompressed G2 form: x.c1 ‖ x.c0 ‖ y.c1 ‖ y.c0 big-endian.
-    public static func uncompressed(_ point: G2Affine) -> [UInt8] { point.uncompressedBytes }
+    /// snarkjs's uncompressed G2 form: x.c1 ‖ x.c0 ‖ y.c1 ‖ y.c0 big-endian; the identity as for G1.
+    public static func uncompressed(_ point: G2Affine) -> [UInt8] {
+        guard !point.isInfinity else { return [0x40] + [UInt8](repeating: 0, count: 127) }
+        return point.uncompressedBytes
+    }
 
     /// snarkjs's compressed G1 form (the bellman response file): x big-endian, top bit set when y is
     /// "negative" (above (q − 1)/2).

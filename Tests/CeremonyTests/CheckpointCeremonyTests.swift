@@ -26,15 +26,15 @@ import Testing
         #expect(phase1Report.contributionCount == 3)
 
         let prepared = try PreparedPhase1(phase1, logSize: 11)
-        let initial = try Phase2KeyBuilder.initialKey(for: system, prepared: prepared)
-        var phase2 = Phase2Transcript(initialKey: initial, phase1Hash: prepared.phase1Hash)
+        let initial = try Phase2Transcript(system: system, prepared: prepared)
+        var phase2 = initial
         for name in ["alice", "bob", "carol"] {
             Phase2Contributor.contribute(to: &phase2, name: name)
             phase2 = try Phase2Transcript(encoded: phase2.encoded, fileName: "phase2.p2")
         }
         try Phase2Contributor.beacon(
             to: &phase2, beaconHash: Array(repeating: 0xCD, count: 32), iterationsExponent: 4, name: "beacon")
-        let report = try Phase2Verifier.verify(phase2, initialKey: initial, phase1Hash: prepared.phase1Hash)
+        let report = try Phase2Verifier.verify(phase2, initial: initial)
         #expect(report.contributionHashes.count == 4)
 
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ceremony-\(UUID().uuidString)")

@@ -17,8 +17,7 @@ import Testing
 
     static func ceremony(contributors: Int, beacon: Bool) throws -> (Phase2Transcript, PreparedPhase1) {
         let prepared = try prepared(for: circuit.system)
-        let initial = try Phase2KeyBuilder.initialKey(for: circuit.system, prepared: prepared)
-        var transcript = Phase2Transcript(initialKey: initial, phase1Hash: prepared.phase1Hash)
+        var transcript = try Phase2Transcript(system: circuit.system, prepared: prepared)
         for index in 0..<contributors { Phase2Contributor.contribute(to: &transcript, name: "p\(index + 1)") }
         if beacon {
             try Phase2Contributor.beacon(to: &transcript, beaconHash: [7, 7, 7], iterationsExponent: 2, name: "beacon")

@@ -31,7 +31,10 @@ import Testing
     }
 }
 
-/// The Lagrange form against snarkjs's `prepare phase2` output for the same transcript.
+/// `phase1 prepare` against snarkjs's `powersoftau prepare phase2`: zkpy 0.2.0's `phase2.ptau` is the
+/// prepared form of a snarkjs power-12 transcript (its own, not `beaconed.ptau`'s). From its sections 1–7
+/// we must write the whole file again, byte for byte: sections 12–15 for every domain 2^0 … 2^12 and the
+/// 2^13 block of [τ^i]₁ with the missing [τ^8191]₁ taken as the identity.
 @Suite struct SnarkjsLagrangeTests {
     struct Vector: Decodable {
         let source: String
@@ -41,13 +44,14 @@ import Testing
         let lagrangeAlphaTauG1: [String]
     }
 
-    @Test(
-        .disabled(
-            "known gap: our Lagrange form differs from snarkjs prepare phase2 output (ordering or normalisation not yet matched)"
-        ))
-    func matchesSnarkjsPreparedSections() throws {
+    static func load() throws -> (PowersOfTau, [UInt8]) {
+        let bytes = try SnarkjsZkeyTests.bytes("snarkjs-prepared-power12.ptau")
+        return (try PowersOfTau(ptau: bytes, fileName: "phase2.ptau"), bytes)
+    }
+
+    @Test func matchesSnarkjsPreparedSections() throws {
         let vector = try loadVectors(Vector.self, "snarkjs-lagrange-power3.json")
-        let transcript = try SnarkjsPtauTests.load()
+        let (transcript, _) = try Self.load()
         let tauG1 = try LagrangeBasis.fromPowers(transcript.tauG1[...], logSize: vector.logSize)
         let tauG2 = try LagrangeBasis.fromPowers(transcript.tauG2[...], logSize: vector.logSize)
         let alpha = try LagrangeBasis.fromPowers(transcript.alphaTauG1[...], logSize: vector.logSize)
@@ -60,5 +64,14 @@ import Testing
         for (index, expected) in vector.lagrangeAlphaTauG1.enumerated() {
             #expect(try SnarkjsPointCodec.g1(unhex(expected), at: 0, element: "αG1 \(index)") == alpha[index])
         }
+    }
+
+    @Test func preparedFileEqualsSnarkjsOutput() throws {
+        let (transcript, expected) = try Self.load()
+        let report = try Phase1Verifier.verify(transcript)
+        #expect(report.contributionCount == 2)
+        let prepared = transcript.ptauBytes(extraSections: try PreparedPhase1.snarkjsSections(transcript))
+        #expect(prepared.count == expected.count)
+        #expect(prepared == expected)
     }
 }

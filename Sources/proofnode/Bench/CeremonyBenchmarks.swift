@@ -28,7 +28,7 @@ struct CeremonyBenchmarks: BenchmarkSuite {
         try Phase1Contributor.contribute(to: &large, name: "a")
         try Phase1Contributor.contribute(to: &large, name: "b")
         let ptau = large.ptauBytes()
-        try recorder.measure("import + verify .ptau (power 12, 2 contributions)", unit: "ms") {
+        try recorder.measure("import + verify .ptau (power 12, 2 contributions) [target ≤ 60 s]", unit: "ms") {
             _ = try Phase1Verifier.verify(try PowersOfTau(ptau: ptau, fileName: "bench.ptau"))
         }
 
@@ -37,23 +37,32 @@ struct CeremonyBenchmarks: BenchmarkSuite {
             prepared = try PreparedPhase1(final, logSize: 11)
         }
         let system = CheckpointCircuit.shared.system
-        var initial = try Phase2KeyBuilder.initialKey(for: system, prepared: prepared)
-        try recorder.measure("phase 2 initial key (checkpoint circuit)", unit: "ms") {
-            initial = try Phase2KeyBuilder.initialKey(for: system, prepared: prepared)
+        var initial = try Phase2Transcript(system: system, prepared: prepared)
+        try recorder.measure("phase 2 initial key + circuit hash (checkpoint circuit)", unit: "ms") {
+            initial = try Phase2Transcript(system: system, prepared: prepared)
         }
-        var transcript = Phase2Transcript(initialKey: initial, phase1Hash: prepared.phase1Hash)
-        let fresh = transcript
-        recorder.measure("phase 2 contribute (checkpoint circuit)", unit: "ms") {
+        let fresh = initial
+        recorder.measure("phase 2 contribute (checkpoint circuit) [target ≤ 2 s]", unit: "ms") {
             var copy = fresh
             Phase2Contributor.contribute(to: &copy, name: "bench")
         }
+        var transcript = initial
         for index in 0..<10 { Phase2Contributor.contribute(to: &transcript, name: "p\(index)") }
         let ten = transcript
-        try recorder.measure("phase 2 verify 10 contributions (rebuilding the key)", unit: "ms") {
+        try recorder.measure("phase 2 verify 10 contributions (rebuilding the key) [target ≤ 10 s]", unit: "ms") {
             _ = try Phase2Verifier.verify(ten, system: system, prepared: prepared)
         }
         try recorder.measure("phase 2 verify 10 contributions (given the rebuilt key)", unit: "ms") {
-            _ = try Phase2Verifier.verify(ten, initialKey: initial, phase1Hash: prepared.phase1Hash)
+            _ = try Phase2Verifier.verify(ten, initial: fresh)
+        }
+        let ptau11 = final.ptauBytes()
+        try recorder.measure(
+            "phase 2 verify 10 contributions from files (phase-1 verify, Lagrange, rebuild)", unit: "ms"
+        ) {
+            let phase1 = try PowersOfTau(ptau: ptau11, fileName: "bench.ptau")
+            _ = try Phase1Verifier.verify(phase1)
+            let lagrange = try PreparedPhase1(phase1, logSize: 11)
+            _ = try Phase2Verifier.verify(ten, system: system, prepared: lagrange)
         }
     }
 }

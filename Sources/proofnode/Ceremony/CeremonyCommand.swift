@@ -33,7 +33,7 @@ struct Phase2Command: ParsableCommand {
         abstract: "The checkpoint circuit's δ: new, contribute, beacon, verify, finalize.",
         subcommands: [
             Phase2NewCommand.self, Phase2ContributeCommand.self, Phase2BeaconCommand.self, Phase2VerifyCommand.self,
-            Phase2FinalizeCommand.self,
+            Phase2FinalizeCommand.self, Phase2ExportZkeyCommand.self, Phase2ImportZkeyCommand.self,
         ]
     )
 }

@@ -66,7 +66,8 @@ enum CeremonyFiles {
     /// Reads, decodes and fully verifies a `.ptau` file.
     static func verifiedPtau(_ path: String) throws -> (PowersOfTau, Phase1Verifier.Report) {
         let transcript = try readPtau(path)
-        note("verifying \(path) (power \(transcript.power), \(transcript.contributions.count) contributions)")
+        let count = transcript.contributions.count
+        note("verifying \(path) (power \(transcript.power), \(count) contribution\(count == 1 ? "" : "s"))")
         do {
             let report = try Phase1Verifier.verify(transcript, progress: note)
             return (transcript, report)
