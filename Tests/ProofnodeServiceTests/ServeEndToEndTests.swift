@@ -27,10 +27,11 @@ struct ServeEndToEndTests {
         ])
         var terminated = false
         defer { if !terminated { Task { _ = await serve.terminate() } } }
-        let chainLine = try await serve.line(containing: "embedded MockChain (development) at ")
-        let apiLine = try await serve.line(containing: "listening on ")
+        let chainLine = try await serve.line(containing: "serve: embedded MockChain (development) at ")
+        let apiLine = try await serve.line(containing: "serve: listening on ")
         let chainURL = try #require(Self.url(after: "at ", in: chainLine))
         let apiURL = try #require(Self.url(after: "listening on ", in: apiLine))
+        try #require(URL(string: apiURL + "/healthz") != nil, "API at \(apiURL) from \(apiLine)")
         let marketplaceHex = try #require(chainLine.components(separatedBy: "JobMarketplace ").last)
         let marketplace = JobMarketplace(
             address: try EthereumAddress(parsing: marketplaceHex.trimmingCharacters(in: .whitespaces)))
