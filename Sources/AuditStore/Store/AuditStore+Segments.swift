@@ -11,22 +11,8 @@ extension AuditStore {
     {
         let time = now
         return try database.write { db in
-            let changed = try db.run(
-                "INSERT INTO token_segments (\(TokenSegmentRecord.columns), created_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                    + "ON CONFLICT (job_id, sequence) DO NOTHING",
-                [
-                    segment.jobID, segment.sequence, segment.contentHash, segment.promptText, segment.responseText,
-                    segment.tokens, time,
-                ])
-            guard
-                let row = try db.queryFirst(
-                    "SELECT \(TokenSegmentRecord.columns) FROM token_segments WHERE job_id = ? AND sequence = ?",
-                    [segment.jobID, segment.sequence])
-            else {
-                throw AuditStoreError(
-                    .notFound, "token segment \(segment.sequence) of job \(segment.jobID) vanished after its insert")
-            }
-            return (try TokenSegmentRecord(row: row), changed > 0)
+            let stored = try Self.insertTokenSegment(segment, time: time, db)
+            return (stored.record, stored.inserted)
         }
     }
 

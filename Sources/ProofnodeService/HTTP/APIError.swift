@@ -28,13 +28,19 @@ public struct APIError: Error, Sendable {
     public var message: String
     /// The invalid fields, for validation errors.
     public var fields: [FieldProblem]
+    /// Seconds the client should wait before retrying (sent as `Retry-After`), for 503s.
+    public var retryAfterSeconds: Int?
 
     /// Creates an error.
-    public init(_ status: HTTPResponse.Status, code: String, _ message: String, fields: [FieldProblem] = []) {
+    public init(
+        _ status: HTTPResponse.Status, code: String, _ message: String, fields: [FieldProblem] = [],
+        retryAfterSeconds: Int? = nil
+    ) {
         self.status = status
         self.code = code
         self.message = message
         self.fields = fields
+        self.retryAfterSeconds = retryAfterSeconds
     }
 
     /// A 422 listing every invalid field.
@@ -62,6 +68,7 @@ public struct APIError: Error, Sendable {
         let data = (try? encoder.encode(body)) ?? Data(#"{"error":{"code":"internal"}}"#.utf8)
         var headers: HTTPFields = [.contentType: "application/json"]
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
+        if let retryAfterSeconds { headers[.retryAfter] = String(retryAfterSeconds) }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

@@ -100,13 +100,19 @@ extension ServiceDependencies {
         } catch let error as SessionIngestError {
             if operation != "state" { metrics.recordIngest(operation: operation, result: error.code.name) }
             let status: HTTPResponse.Status
+            var retryAfter: Int?
             switch error.code {
             case .unknownSession: status = .notFound
             case .sessionConflict, .sequenceConflict, .sessionClosed: status = .conflict
-            case .unavailable: status = .serviceUnavailable
+            case .overloaded:
+                status = .serviceUnavailable
+                retryAfter = 1
+            case .unavailable:
+                status = .serviceUnavailable
+                retryAfter = 5
             default: status = .unprocessableContent
             }
-            throw APIError(status, code: error.code.name, error.message)
+            throw APIError(status, code: error.code.name, error.message, retryAfterSeconds: retryAfter)
         }
     }
 }

@@ -1,5 +1,6 @@
 import AuditStore
 import Commitment
+import Foundation
 import Settlement
 
 /// One session as ``PipelineSessionIngest`` holds it in memory: rebuilt from the audit store (its
@@ -20,6 +21,10 @@ struct IngestSession: Sendable {
     var tracker: CheckpointTracker
     /// The receipt of every accepted segment, by sequence number (retries return these).
     var receipts: [SegmentReceipt] = []
+    /// The content hash of every accepted segment, by sequence number (a retry must repeat it).
+    var contentHashes: [Data] = []
+    /// The segment being made durable, if any: the session's next segment waits for it (one at a time).
+    var writing: Task<SegmentWriter.Outcome, Never>?
     /// Segments not yet wholly inside a planned checkpoint.
     var spans: [Span] = []
     /// The words ``SessionIngestState/phase`` reports.

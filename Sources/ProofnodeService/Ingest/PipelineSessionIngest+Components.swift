@@ -44,7 +44,9 @@ extension PipelineSessionIngest {
         let ingest = PipelineSessionIngest(
             store: components.store, submitter: submitter, settler: settler, chainID: configuration.chain.chainID,
             modelHash: modelHash,
-            shutdownGrace: .milliseconds(Int64(max(1, configuration.server.shutdownGraceSeconds) * 1000)),
+            // 80 % of the server's grace: the whole graceful shutdown is cut at the full grace, and the store
+            // flush after the pipeline's wait must still fit.
+            shutdownGrace: .milliseconds(Int64(max(1, configuration.server.shutdownGraceSeconds * 0.8) * 1000)),
             logger: components.logger)
         await ingest.start()
         return ingest

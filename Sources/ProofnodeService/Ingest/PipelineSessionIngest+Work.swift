@@ -67,6 +67,7 @@ extension PipelineSessionIngest {
             jobID: jobID, modelHash: modelHash ?? .sha256(utf8: record.modelID),
             tracker: CheckpointTracker(rules: rules))
         var owed: [CheckpointWork] = []
+        var hashes: [Data] = []
         let confirmed: Set<Int64>
         do {
             confirmed = Set(
@@ -83,12 +84,14 @@ extension PipelineSessionIngest {
                         jobID: UInt64(jobID) ?? 0, sequence: UInt64(segment.sequence),
                         totalTokens: UInt64(clamping: session.tracker.generatedTokens),
                         checkpointsDue: UInt64(clamping: session.tracker.nextIndex), duplicate: false))
+                hashes.append(segment.contentHash)
             }
         } catch let error as SessionIngestError {
             throw error
         } catch {
             throw SessionIngestError(.unavailable, "session \(jobID) could not be rebuilt from the store: \(error)")
         }
+        session.contentHashes = hashes
         session.phase = Self.phase(of: record.status)
         if record.status != .active {
             if let final = session.finish() { owed.append(final) }
@@ -105,6 +108,7 @@ extension PipelineSessionIngest {
     func schedule(_ work: CheckpointWork, jobID: String) {
         guard var session = sessions[jobID] else { return }
         let previous = session.tail
+        pendingCheckpoints += 1
         session.tail = Task {
             await previous?.value
             await self.submit(work, jobID: jobID)
@@ -114,6 +118,7 @@ extension PipelineSessionIngest {
 
     /// Submits one checkpoint unless an earlier one of the session failed.
     private func submit(_ work: CheckpointWork, jobID: String) async {
+        defer { pendingCheckpoints -= 1 }
         guard sessions[jobID]?.failure == nil else { return }
         do {
             let done = try await submitter.submit(work, jobID: jobID)

@@ -9,10 +9,13 @@ import Settlement
 ///
 /// - ``register(_:)`` reads the session from the chain and records it (``SessionRunner/register(jobID:)``):
 ///   a session of another host or one that is not active is `.rejected` (HTTP 422).
-/// - ``append(_:)`` stores the segment in the audit store's `token_segments` table (committed before the
-///   call returns), feeds the session's ``CheckpointTracker`` and queues every checkpoint that became due
-///   on the session's own background chain: checkpoints of one session are proven and submitted in order,
-///   sessions run concurrently. The receipt counts checkpoints due (proved or queued).
+/// - ``append(_:)`` stores the segment in the audit store's `token_segments` table (group-committed with
+///   other sessions' segments, durable before the call returns), feeds the session's ``CheckpointTracker``
+///   and queues every checkpoint that became due on the session's own background chain: checkpoints of one
+///   session are proven and submitted in order, sessions run concurrently, and no request waits for a
+///   proof. The receipt counts checkpoints due (proved or queued). When more than `maxPendingCheckpoints`
+///   are queued, segments are refused with `.overloaded` (HTTP 503 with `Retry-After`) instead of
+///   queueing without bound.
 /// - ``complete(_:)`` marks the session `completing` in the store, queues the final checkpoint, then hands
 ///   the session to the ``AutoSettler`` (which waits the dispute window in chain time and settles).
 /// - On ``start()`` stored submissions are recovered and every session with stored segments is rebuilt by
@@ -35,6 +38,11 @@ public actor PipelineSessionIngest: SessionIngest {
     var sessions: [String: IngestSession] = [:]
     var settlements: [String: Task<Void, Never>] = [:]
     var accepting = true
+    /// Checkpoints queued or running (proving, storing, submitting), across sessions.
+    var pendingCheckpoints = 0
+    /// Above this many pending checkpoints, segments are refused with `.overloaded` (HTTP 503).
+    let maxPendingCheckpoints: Int
+    let segmentWriter: SegmentWriter
 
     /// Creates the ingest (call ``start()`` before serving).
     /// - Parameters:
@@ -44,12 +52,16 @@ public actor PipelineSessionIngest: SessionIngest {
     ///   - chainID: The configured chain.
     ///   - modelHash: The served model file's hash (nil: the SHA-256 of the session's on-chain model id).
     ///   - shutdownGrace: How long ``shutdown()`` waits for queued submissions.
+    ///   - maxPendingCheckpoints: The backlog of checkpoints (queued or running) above which segments are
+    ///     refused with `.overloaded` until the prover catches up (default 256).
     ///   - logger: Where progress and failures are logged.
     public init(
         store: AuditStore, submitter: CheckpointSubmitter, settler: AutoSettler, chainID: UInt64,
-        modelHash: Digest256?, shutdownGrace: Duration = .seconds(30),
+        modelHash: Digest256?, shutdownGrace: Duration = .seconds(30), maxPendingCheckpoints: Int = 256,
         logger: Logger = Logger(label: "proofnode.ingest")
     ) {
+        self.maxPendingCheckpoints = max(1, maxPendingCheckpoints)
+        self.segmentWriter = SegmentWriter(store: store)
         self.store = store
         self.submitter = submitter
         self.settler = settler
@@ -80,12 +92,20 @@ public actor PipelineSessionIngest: SessionIngest {
     }
 
     /// Stores a segment durably, then queues the checkpoints it makes due.
+    ///
+    /// Durable, then acknowledged: the segment is group-committed with those of other sessions
+    /// (``SegmentWriter``) and the call returns once it is on disk; proving and submitting happen in the
+    /// background. A session's segments are made durable one at a time, in sequence order.
     /// - Throws: `.unknownSession`, `.sequenceConflict` (gap or changed repeat), `.sessionClosed`, `.rejected`,
-    ///   `.unavailable`.
+    ///   `.overloaded` (too many checkpoints queued: retry later), `.unavailable`.
     public func append(_ segment: TokenSegment) async throws(SessionIngestError) -> SegmentReceipt {
         try checkAccepting()
         let jobID = String(segment.jobID)
-        var session = try await loaded(jobID, registering: false)
+        _ = try await loaded(jobID, registering: false)
+        while let writing = sessions[jobID]?.writing { _ = await writing.value }
+        guard let session = sessions[jobID] else {
+            throw SessionIngestError(.unavailable, "session \(jobID) is not loaded; retry")
+        }
         let hash = Self.contentHash(segment)
         guard segment.sequence <= session.nextSequence else {
             throw SessionIngestError(
@@ -94,14 +114,15 @@ public actor PipelineSessionIngest: SessionIngest {
             )
         }
         if segment.sequence < session.nextSequence {
-            let stored = try storeSegment(segment, hash: hash)
-            guard stored.record.contentHash == hash, let receipt = session.receipts.get(Int(segment.sequence)) else {
+            let index = Int(segment.sequence)
+            guard session.contentHashes.indices.contains(index), session.contentHashes[index] == hash,
+                var duplicate = session.receipts.get(index)
+            else {
                 throw SessionIngestError(
                     .sequenceConflict,
                     "segment \(segment.sequence) of session \(jobID) was accepted with other content; use sequence \(session.nextSequence)"
                 )
             }
-            var duplicate = receipt
             duplicate.duplicate = true
             return duplicate
         }
@@ -109,26 +130,47 @@ public actor PipelineSessionIngest: SessionIngest {
             throw SessionIngestError(
                 .sessionClosed, "session \(jobID) is \(session.phase) and accepts no more segments")
         }
+        guard pendingCheckpoints < maxPendingCheckpoints else {
+            throw SessionIngestError(
+                .overloaded,
+                "\(pendingCheckpoints) checkpoints are waiting to be proven and submitted; retry this segment shortly")
+        }
         guard let tokens = Int64(exactly: segment.tokens) else {
             throw SessionIngestError(.rejected, "a segment of \(segment.tokens) tokens is too large")
         }
+        var candidate = session
         let works: [CheckpointWork]
         do {
-            works = try session.add(prompt: segment.prompt, response: segment.response, tokens: tokens)
+            works = try candidate.add(prompt: segment.prompt, response: segment.response, tokens: tokens)
         } catch {
             throw SessionIngestError(.rejected, error.message)
         }
-        let stored = try storeSegment(segment, hash: hash)
-        guard stored.inserted || stored.record.contentHash == hash else {
+        let writer = segmentWriter
+        let record = TokenSegmentRecord(
+            jobID: jobID, sequence: Int64(clamping: segment.sequence), contentHash: hash, promptText: segment.prompt,
+            responseText: segment.response, tokens: tokens)
+        let write = Task { await writer.write(record) }
+        sessions[jobID]?.writing = write
+        let outcome = await write.value
+        sessions[jobID]?.writing = nil
+        switch outcome {
+        case .failure(let error):
+            throw SessionIngestError(.unavailable, "the audit store could not store the segment: \(error)")
+        case .success(let stored) where !stored.inserted && stored.record.contentHash != hash:
             throw SessionIngestError(
                 .sequenceConflict, "segment \(segment.sequence) of session \(jobID) was stored with other content")
+        case .success:
+            break
         }
         let receipt = SegmentReceipt(
             jobID: segment.jobID, sequence: segment.sequence,
-            totalTokens: UInt64(clamping: session.tracker.generatedTokens),
-            checkpointsDue: UInt64(clamping: session.tracker.nextIndex), duplicate: false)
-        session.receipts.append(receipt)
-        sessions[jobID] = session
+            totalTokens: UInt64(clamping: candidate.tracker.generatedTokens),
+            checkpointsDue: UInt64(clamping: candidate.tracker.nextIndex), duplicate: false)
+        // Only the fields `add` changed: phase, failure and tail may have moved while the write ran.
+        sessions[jobID]?.tracker = candidate.tracker
+        sessions[jobID]?.spans = candidate.spans
+        sessions[jobID]?.receipts.append(receipt)
+        sessions[jobID]?.contentHashes.append(hash)
         for work in works { schedule(work, jobID: jobID) }
         return receipt
     }
@@ -138,7 +180,11 @@ public actor PipelineSessionIngest: SessionIngest {
     public func complete(_ completion: SessionCompletion) async throws(SessionIngestError) -> SessionIngestState {
         try checkAccepting()
         let jobID = String(completion.jobID)
-        var session = try await loaded(jobID, registering: false)
+        _ = try await loaded(jobID, registering: false)
+        while let writing = sessions[jobID]?.writing { _ = await writing.value }
+        guard var session = sessions[jobID] else {
+            throw SessionIngestError(.unavailable, "session \(jobID) is not loaded; retry")
+        }
         guard session.phase == "open" else { return session.state(jobID: completion.jobID) }
         let total = UInt64(clamping: session.tracker.generatedTokens)
         if let expected = completion.expectedTotalTokens, expected != total {
@@ -184,19 +230,29 @@ public actor PipelineSessionIngest: SessionIngest {
         accepting = false
         let tails = sessions.values.compactMap(\.tail)
         let grace = shutdownGrace
-        let finished = await withTaskGroup(of: Bool.self) { group -> Bool in
-            group.addTask {
-                for tail in tails { await tail.value }
-                return true
+        // A race whose loser is left running: the tails cannot be cancelled (a checkpoint is finished or
+        // persisted, never cut), so waiting for them must not hold the shutdown past the grace period.
+        let race = ShutdownRace()
+        let finished = await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+                race.arm(continuation)
+                Task {
+                    for tail in tails { await tail.value }
+                    race.finish(true)
+                }
+                race.timer = Task {
+                    do {
+                        try await Task.sleep(for: grace)
+                    } catch {
+                        // Cancelled: the race was decided; finishing again is a no-op.
+                    }
+                    race.finish(false)
+                }
             }
-            group.addTask {
-                do { try await Task.sleep(for: grace) } catch { return false }
-                return false
-            }
-            let first = await group.next() ?? false
-            group.cancelAll()
-            return first
+        } onCancel: {
+            race.finish(false)
         }
+        race.timer?.cancel()
         if !finished {
             logger.warning(
                 "shutdown: queued checkpoint submissions still running after the grace period; the next start resumes them"
@@ -211,22 +267,6 @@ public actor PipelineSessionIngest: SessionIngest {
         }
     }
 
-    func storeSegment(
-        _ segment: TokenSegment, hash: Data
-    ) throws(SessionIngestError) -> (
-        record: TokenSegmentRecord, inserted: Bool
-    ) {
-        do {
-            return try store.recordTokenSegment(
-                TokenSegmentRecord(
-                    jobID: String(segment.jobID), sequence: Int64(clamping: segment.sequence), contentHash: hash,
-                    promptText: segment.prompt, responseText: segment.response, tokens: Int64(clamping: segment.tokens))
-            )
-        } catch {
-            throw SessionIngestError(.unavailable, "the audit store could not store the segment: \(error)")
-        }
-    }
-
     /// SHA-256 over the token count, the prompt's length, the prompt and the response.
     static func contentHash(_ segment: TokenSegment) -> Data {
         let header = Array("\(segment.tokens):\(segment.prompt.utf8.count):".utf8)
@@ -236,6 +276,42 @@ public actor PipelineSessionIngest: SessionIngest {
     /// The phase word for a stored session status.
     static func phase(of status: SessionStatus) -> String {
         status == .active ? "open" : status.name
+    }
+}
+
+/// The first of "queued work done" and "grace period over" resumes ``PipelineSessionIngest/shutdown()``.
+private final class ShutdownRace: @unchecked Sendable {
+    // @unchecked: every field is guarded by `lock`.
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<Bool, Never>?
+    private var result: Bool?
+    private var timerTask: Task<Void, Never>?
+
+    /// The grace timer (cancelled once the race is decided).
+    var timer: Task<Void, Never>? {
+        get { lock.withLock { timerTask } }
+        set { lock.withLock { timerTask = newValue } }
+    }
+
+    /// Installs the continuation (resumed at once when the race was decided before).
+    func arm(_ continuation: CheckedContinuation<Bool, Never>) {
+        let decided: Bool? = lock.withLock {
+            if let result { return result }
+            self.continuation = continuation
+            return nil
+        }
+        if let decided { continuation.resume(returning: decided) }
+    }
+
+    /// Decides the race (only the first call counts).
+    func finish(_ value: Bool) {
+        let waiting: CheckedContinuation<Bool, Never>? = lock.withLock {
+            guard result == nil else { return nil }
+            result = value
+            defer { continuation = nil }
+            return continuation
+        }
+        waiting?.resume(returning: value)
     }
 }
 

@@ -161,6 +161,9 @@ public struct SessionIngestError: Error, Sendable, Equatable, CustomStringConver
         public static let rejected = Code("rejected")
         /// The pipeline cannot accept work now (store or chain down, shutting down) (HTTP 503).
         public static let unavailable = Code("unavailable")
+        /// Too much work is queued (checkpoints waiting for the prover); retry after a short wait
+        /// (HTTP 503 with `Retry-After`).
+        public static let overloaded = Code("overloaded")
     }
 
     /// What kind of refusal.

@@ -10,14 +10,23 @@ public protocol SettlementTimer: Sendable {
     func wait(seconds: UInt64) async throws
 }
 
-/// Production time: the latest block's timestamp, and real sleeping.
+/// Production time: the latest block's timestamp, and real sleeping in bounded steps — the settler reads
+/// chain time again after each step, so a chain whose clock runs ahead of the wall clock (or jumps, as a
+/// development chain does on `evm_increaseTime`) is followed within one step, not after the whole gap.
 public struct ChainTimer: SettlementTimer {
     /// The node.
     public let client: EthereumClient
+    /// The longest single sleep before chain time is read again.
+    public let maximumStep: Duration
 
     /// Creates a timer reading `client`'s blocks.
-    /// - Parameter client: The node.
-    public init(client: EthereumClient) { self.client = client }
+    /// - Parameters:
+    ///   - client: The node.
+    ///   - maximumStep: The longest single sleep (default 5 s).
+    public init(client: EthereumClient, maximumStep: Duration = .seconds(5)) {
+        self.client = client
+        self.maximumStep = maximumStep
+    }
 
     /// The latest block's timestamp.
     public func chainTime() async throws -> UInt64 {
@@ -27,10 +36,11 @@ public struct ChainTimer: SettlementTimer {
         return block.timestamp
     }
 
-    /// Sleeps for real.
-    /// - Parameter seconds: How long.
+    /// Sleeps for real: `seconds`, or ``maximumStep`` when that is shorter (the caller reads chain time
+    /// again and waits on).
+    /// - Parameter seconds: How long chain time still has to pass.
     public func wait(seconds: UInt64) async throws {
-        try await Task.sleep(for: .seconds(Int64(min(seconds, 86_400))))
+        try await Task.sleep(for: min(.seconds(Int64(min(seconds, 86_400))), maximumStep))
     }
 }
 

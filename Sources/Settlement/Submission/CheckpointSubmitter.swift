@@ -13,7 +13,8 @@ import Foundation
 /// transaction is confirmed by hash or rebroadcast byte for byte, never signed again.
 ///
 /// One submitter serves many sessions concurrently (one host key, so one nonce sequence); proving and
-/// SQLite writes run off the actor. Checkpoints of one session must be submitted in order.
+/// SQLite writes run off the actor, on the submitter's ``BlockingWorkExecutor`` (not on Swift's
+/// cooperative pool, which the HTTP handlers need). Checkpoints of one session must be submitted in order.
 public actor CheckpointSubmitter {
     /// The audit store.
     public nonisolated let store: AuditStore
@@ -24,6 +25,8 @@ public actor CheckpointSubmitter {
     /// The host's address (the signer's).
     public nonisolated let host: EthereumAddress
     let pipeline: SubmissionPipeline
+    /// Where submissions run (proving and store writes block their thread).
+    public nonisolated let executor: BlockingWorkExecutor
     private var inFlight: [String: Task<SubmittedCheckpoint, any Error>] = [:]
 
     /// Creates a submitter.
@@ -38,12 +41,15 @@ public actor CheckpointSubmitter {
     ///   - pacer: How to wait for chain time (default: sleep and re-read the latest block).
     ///   - observer: Told about every completed step.
     ///   - sleep: The retry sleeper (injectable for tests).
+    ///   - executor: Where submissions run (default: ``BlockingWorkExecutor/shared``).
     public init(
         store: AuditStore, client: EthereumClient, manager: TransactionManager, marketplace: JobMarketplace,
         signer: EthereumSigner, generator: ProofGenerator, configuration: SubmissionConfiguration = .init(),
         pacer: SubmissionPacer? = nil, observer: SubmissionObserver? = nil,
-        sleep: @escaping SubmissionPacer.Sleeper = { try await Task.sleep(for: $0) }
+        sleep: @escaping SubmissionPacer.Sleeper = { try await Task.sleep(for: $0) },
+        executor: BlockingWorkExecutor = .shared
     ) {
+        self.executor = executor
         self.store = store
         self.client = client
         self.marketplace = marketplace
@@ -96,7 +102,7 @@ public actor CheckpointSubmitter {
         if let running = inFlight[key] {
             task = running
         } else {
-            task = Task { try await body() }
+            task = Task(executorPreference: executor) { try await body() }
             inFlight[key] = task
         }
         let result = await task.result

@@ -15,6 +15,7 @@ enum BenchmarkRegistry {
         Groth16Benchmarks(),
         SettlementBenchmarks(),
         ServiceLoadBenchmarks(),
+        PipelineLoadBenchmarks(),
         CeremonyBenchmarks(),
     ]
 }

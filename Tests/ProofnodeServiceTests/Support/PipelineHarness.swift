@@ -7,6 +7,7 @@ import MockChain
 import Prometheus
 import ProofnodeService
 import Settlement
+import Testing
 
 /// A MockChain with a manual clock (time moves only by evm_increaseTime) and a short dispute window, an
 /// audit store, and a running API server whose host endpoints are a real ``PipelineSessionIngest`` over
@@ -22,10 +23,21 @@ final class PipelineHarness: @unchecked Sendable {
     let proofs: ProofConfiguration
     private(set) var ingest: PipelineSessionIngest
     private(set) var api: ProofnodeServer
+    let logger: Logger
 
     var client: HTTPTestClient { HTTPTestClient(baseURL: api.url) }
 
-    init() async throws {
+    /// - Parameters:
+    ///   - observer: Told about every submission step (tests hold steps back with it).
+    ///   - shutdownGrace: How long the ingest's shutdown waits for queued work.
+    ///   - logger: The pipeline's logger (warnings and above by default).
+    init(
+        observer: SubmissionObserver? = nil, shutdownGrace: Duration = .seconds(60), logger: Logger? = nil,
+        maxPendingCheckpoints: Int = 256
+    ) async throws {
+        var fallback = Logger(label: "proofnode.tests.pipeline")
+        fallback.logLevel = .warning
+        self.logger = logger ?? fallback
         var configuration = MockChainConfiguration()
         let start = WallClock.now()
         configuration.clock = { start }
@@ -42,16 +54,18 @@ final class PipelineHarness: @unchecked Sendable {
         proofs = try await ServiceFixture.shared().proofs
         (ingest, api) = try await Self.launch(
             store: store, proofs: proofs, eth: eth, marketplace: marketplace, host: host, chainID: chainID,
-            url: server.url)
+            url: server.url, observer: observer, shutdownGrace: shutdownGrace, logger: self.logger,
+            maxPendingCheckpoints: maxPendingCheckpoints)
     }
 
     /// Shuts the ingest down (as `proofnode serve` does on SIGTERM) and starts a new one on the same store.
-    func restart() async throws {
+    func restart(observer: SubmissionObserver? = nil) async throws {
         await api.stop()
         await ingest.shutdown()
         (ingest, api) = try await Self.launch(
             store: store, proofs: proofs, eth: eth, marketplace: marketplace, host: host, chainID: chainID,
-            url: server.url)
+            url: server.url, observer: observer, shutdownGrace: .seconds(60), logger: logger, maxPendingCheckpoints: 256
+        )
     }
 
     func stop() async {
@@ -62,7 +76,8 @@ final class PipelineHarness: @unchecked Sendable {
 
     private static func launch(
         store: AuditStore, proofs: ProofConfiguration, eth: EthereumClient, marketplace: JobMarketplace,
-        host: EthereumSigner, chainID: UInt64, url: String
+        host: EthereumSigner, chainID: UInt64, url: String, observer: SubmissionObserver?, shutdownGrace: Duration,
+        logger: Logger, maxPendingCheckpoints: Int
     ) async throws -> (PipelineSessionIngest, ProofnodeServer) {
         let manager = TransactionManager(
             client: eth,
@@ -73,10 +88,8 @@ final class PipelineHarness: @unchecked Sendable {
             generator: try ProofGenerator(configuration: proofs, cache: .some(nil)),
             configuration: SubmissionConfiguration(
                 retryDelay: .init(initial: .milliseconds(20), maximum: .milliseconds(200)), maximumOutage: .seconds(60)),
-            pacer: .chain(eth, advancingDevClock: true))
+            pacer: .chain(eth, advancingDevClock: true), observer: observer)
         let chain = SettlementChain(client: eth, marketplace: marketplace)
-        var logger = Logger(label: "proofnode.tests.pipeline")
-        logger.logLevel = .warning
         let settler = AutoSettler(
             store: store,
             validator: SessionValidator(store: store, keys: KeyManager(configuration: proofs), chain: chain),
@@ -85,7 +98,7 @@ final class PipelineHarness: @unchecked Sendable {
             telemetry: SettlementTelemetry(logger: logger))
         let ingest = PipelineSessionIngest(
             store: store, submitter: submitter, settler: settler, chainID: chainID, modelHash: nil,
-            shutdownGrace: .seconds(60), logger: logger)
+            shutdownGrace: shutdownGrace, maxPendingCheckpoints: maxPendingCheckpoints, logger: logger)
         await ingest.start()
         let api = try await ProofnodeServer.start(
             dependencies: ServiceFixture.dependencies(
@@ -114,6 +127,35 @@ final class PipelineHarness: @unchecked Sendable {
         try await marketplace.events(
             on: eth, from: .earliest, names: ["ProofSubmitted"], jobId: try U256(parsing: jobID)
         ).count
+    }
+
+    /// Registers `job` over HTTP and requires 201/200.
+    func register(_ job: String) async throws {
+        let reply = try await client.post(
+            "/v1/sessions", token: ServiceFixture.hostToken,
+            json: #"{"jobId": "\#(job)", "modelId": "m", "chainId": \#(chainID)}"#)
+        try #require(reply.status == 201 || reply.status == 200, "register \(job): \(reply.status) \(reply.json)")
+    }
+
+    /// How the job's checkpoints stand in the store and on the chain.
+    func account(_ job: String, tokens: UInt64, interval: UInt64) async throws -> CheckpointAccount {
+        try await CheckpointAccounting.account(
+            jobID: job, tokens: tokens, proofInterval: interval, store: store, marketplace: marketplace, client: eth)
+    }
+
+    /// Polls (bounded, not a timing assertion) until every checkpoint the tokens crossed is confirmed.
+    func waitForCheckpoints(_ jobs: [String: UInt64], interval: UInt64) async throws -> [CheckpointAccount] {
+        var accounts: [CheckpointAccount] = []
+        for _ in 0..<1200 {
+            accounts = []
+            for (job, tokens) in jobs.sorted(by: { $0.key < $1.key }) {
+                accounts.append(try await account(job, tokens: tokens, interval: interval))
+            }
+            if accounts.allSatisfy({ $0.confirmed == $0.expected }) { return accounts }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        Issue.record("checkpoints not all confirmed: \(accounts)")
+        return accounts
     }
 
     /// The session as the chain holds it.
