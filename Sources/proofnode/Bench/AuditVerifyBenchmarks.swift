@@ -41,10 +41,14 @@ struct AuditVerifyBenchmarks: BenchmarkSuite {
         }
         done.wait()
         if let failure = samples.failure { throw CommandFailure("the audit verify benchmark failed: \(failure)") }
-        print(String(format: "  (setup: %d checkpoints proven and submitted in %.1f s)", Self.checkpoints, samples.setupSeconds))
+        print(
+            String(
+                format: "  (setup: %d checkpoints proven and submitted in %.1f s)", Self.checkpoints,
+                samples.setupSeconds))
         recorder.record("audit verify, \(Self.checkpoints) proofs, local checks", unit: "ms", samples: samples.local)
         recorder.record(
-            "audit verify, \(Self.checkpoints) proofs, with ProofSubmitted logs", unit: "ms", samples: samples.withChain)
+            "audit verify, \(Self.checkpoints) proofs, with ProofSubmitted logs", unit: "ms", samples: samples.withChain
+        )
     }
 
     private static func measure(runs: Int, into samples: Samples) async throws {
@@ -61,9 +65,10 @@ struct AuditVerifyBenchmarks: BenchmarkSuite {
         }
         do {
             let key = try Setup.generateKeys(for: CheckpointCircuit.shared.system)
+            // On disk, as a host's node has them: the validator loads the verifying key from the file.
+            try KeySetup.write(key, into: directory.path, force: false)
             let proofConfiguration = ProofConfiguration(keysDirectory: directory.path)
             let keys = KeyManager(configuration: proofConfiguration)
-            try keys.install(provingKey: key)
             let generator = try ProofGenerator(configuration: proofConfiguration, keys: keys, cache: .some(nil))
             let store = try AuditStore(path: directory.appendingPathComponent("audit.sqlite").path)
             let bench = try SettlementBenchmarks.Bench(server: server, store: store, generator: generator)
@@ -93,7 +98,11 @@ struct AuditVerifyBenchmarks: BenchmarkSuite {
                             "audit verify did not pass all \(checkpoints) checkpoints: \(report.reasons.prefix(3))")
                     }
                     if run == 0 { continue }  // warm-up
-                    if checksChain { samples.withChain.append(milliseconds) } else { samples.local.append(milliseconds) }
+                    if checksChain {
+                        samples.withChain.append(milliseconds)
+                    } else {
+                        samples.local.append(milliseconds)
+                    }
                 }
             }
         } catch {
