@@ -151,6 +151,18 @@ let package = Package(
             ]
         ),
 
+        // MARK: Test support (shared by the test targets; never linked into a product)
+        .target(
+            name: "TestSupport",
+            dependencies: [.product(name: "Metrics", package: "swift-metrics")],
+            path: "Tests/TestSupport"
+        ),
+        .target(
+            name: "ChainTestSupport",
+            dependencies: ["MockChain", "Ethereum"],
+            path: "Tests/ChainTestSupport"
+        ),
+
         // MARK: Tests
         .testTarget(
             name: "SystemLibrariesTests",
@@ -158,19 +170,19 @@ let package = Package(
         ),
         .testTarget(
             name: "BN254Tests",
-            dependencies: ["BN254", "CGMP"],
+            dependencies: ["BN254", "CGMP", "TestSupport"],
             resources: [.copy("Vectors")],
             swiftSettings: optimised
         ),
         .testTarget(
             name: "Groth16Tests",
-            dependencies: ["Groth16", "BN254"],
+            dependencies: ["Groth16", "BN254", "TestSupport"],
             swiftSettings: optimised
         ),
         .testTarget(
             name: "CommitmentTests",
             dependencies: [
-                "Commitment", "Groth16", "BN254", .product(name: "Metrics", package: "swift-metrics"),
+                "Commitment", "Groth16", "BN254", "TestSupport", .product(name: "Metrics", package: "swift-metrics"),
             ],
             resources: [.copy("Vectors")],
             swiftSettings: optimised
@@ -183,7 +195,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EthereumTests",
-            dependencies: ["Ethereum", "CSecp256k1", "LoopbackHTTP"],
+            dependencies: ["Ethereum", "CSecp256k1", "LoopbackHTTP", "TestSupport"],
             resources: [.copy("Vectors")],
             swiftSettings: optimised
         ),
@@ -196,7 +208,7 @@ let package = Package(
             name: "ProofnodeServiceTests",
             dependencies: [
                 "ProofnodeService", "Commitment", "Groth16", "BN254", "AuditStore", "Ethereum", "MockChain",
-                "Settlement",
+                "Settlement", "TestSupport", "ChainTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -204,14 +216,14 @@ let package = Package(
         ),
         .testTarget(
             name: "MockChainTests",
-            dependencies: ["MockChain", "Ethereum"],
+            dependencies: ["MockChain", "Ethereum", "ChainTestSupport"],
             resources: [.copy("Vectors")]
         ),
         .testTarget(
             name: "SettlementTests",
             dependencies: [
-                "Settlement", "Commitment", "Groth16", "BN254", "Ethereum", "AuditStore", "MockChain",
-                .product(name: "Metrics", package: "swift-metrics"),
+                "Settlement", "Commitment", "Groth16", "BN254", "Ethereum", "AuditStore", "MockChain", "TestSupport",
+                "ChainTestSupport", .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),
     ],

@@ -48,6 +48,23 @@ struct AuditLogTests {
         }
     }
 
+    @Test("payload strings are JSON-escaped exactly (quotes, backslash, controls), other UTF-8 kept as is")
+    func payloadEscaping() throws {
+        try store.recordSignedSubmission(
+            jobID: "1", checkpointIndex: 0, nonce: 0, rawTransaction: Data([1]), txHash: Fixtures.txHash("esc"))
+        let reason = "say \"no\" \\ now\nthen\ttab\u{01}\u{1F} é 🙂"
+        try store.markSubmissionFailed(txHash: Fixtures.txHash("esc"), error: reason)
+        let entry = try #require(try store.logEntries().last)
+        // Written by hand from RFC 8259 §7 (the log's canonical form: sorted keys, lowercase \u escapes).
+        let expected =
+            #"{"error":"say \"no\" \\ now\nthen\ttab\u0001\u001f é 🙂","txHash":""#
+            + Hex.encode(Fixtures.txHash("esc")) + #""}"#
+        #expect(entry.payloadJSON == expected)
+        let parsed = try JSONSerialization.jsonObject(with: Data(entry.payloadJSON.utf8)) as? [String: String]
+        #expect(parsed?["error"] == reason)
+        #expect(try store.checkLog().isIntact)
+    }
+
     @Test("UPDATE and DELETE on the log are refused by the database")
     func appendOnly() throws {
         for sql in ["UPDATE audit_log SET subject = 'x' WHERE seq = 1", "DELETE FROM audit_log WHERE seq = 1"] {

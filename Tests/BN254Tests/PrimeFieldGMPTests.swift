@@ -1,21 +1,11 @@
 import BN254
+import TestSupport
 import Testing
 
 /// Field arithmetic of Fq and Fr against GMP on thousands of random operands and the edge values
 /// 0, 1, 2, p−1, p−2 and values near 2^256 reduced into the field.
 @Suite("Prime fields against GMP")
 struct PrimeFieldGMPTests {
-    /// A deterministic generator so a failure can be reproduced (the oracle is GMP, not the seed).
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static func edgeValues(modulus: UInt256) -> [UInt256] {
         let one = UInt256(1)

@@ -1,4 +1,5 @@
 import Ethereum
+import TestSupport
 import Testing
 
 @Suite("ABI: round trips on generated types and values")

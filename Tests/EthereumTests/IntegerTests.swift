@@ -1,4 +1,5 @@
 import Ethereum
+import TestSupport
 import Testing
 
 @Suite("U256 and I256")

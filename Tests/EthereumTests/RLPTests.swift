@@ -1,5 +1,6 @@
 import Ethereum
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("RLP")

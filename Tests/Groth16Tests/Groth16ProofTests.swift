@@ -1,18 +1,9 @@
 import BN254
 import Groth16
+import TestSupport
 import Testing
 
-/// A deterministic generator for reproducible keys in tests (never for real keys).
-struct TestGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+typealias TestGenerator = SplitMix64
 
 /// Keys, a prover and a verifier for a small synthetic circuit, shared by the tests of this file.
 struct Fixture: Sendable {

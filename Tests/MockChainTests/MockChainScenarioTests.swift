@@ -1,3 +1,4 @@
+import ChainTestSupport
 import Ethereum
 import Foundation
 import MockChain

@@ -1,4 +1,5 @@
 import AuditStore
+import ChainTestSupport
 import Ethereum
 import Foundation
 import Settlement

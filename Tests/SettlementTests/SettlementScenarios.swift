@@ -1,8 +1,10 @@
 import AuditStore
+import ChainTestSupport
 import Commitment
 import Ethereum
 import Foundation
 import Settlement
+import TestSupport
 import Testing
 
 /// The settlement scenarios of issue 7, shared by the MockChain and the devchain runs.

@@ -32,19 +32,28 @@ enum AuditLog {
         return "{" + members.joined(separator: ",") + "}"
     }
 
-    private static func quote(_ text: String) -> String {
-        var output = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _ where scalar.value < 0x20: output += String(format: "\\u%04x", scalar.value)
-            default: output.unicodeScalars.append(scalar)
+    /// A JSON string literal. Most payload values (hex digests, CIDs, decimal numbers) need no escaping and
+    /// are copied whole; the byte-wise path escapes `"`, `\\` and control characters and copies everything
+    /// else, UTF-8 included, unchanged — the same text the scalar-by-scalar definition gives.
+    static func quote(_ text: String) -> String {
+        let needsEscaping = text.utf8.contains { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }
+        guard needsEscaping else { return "\"" + text + "\"" }
+        var output: [UInt8] = [0x22]
+        output.reserveCapacity(text.utf8.count + 8)
+        let hexDigits = Array("0123456789abcdef".utf8)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: output += [0x5C, 0x22]
+            case 0x5C: output += [0x5C, 0x5C]
+            case 0x0A: output += [0x5C, 0x6E]
+            case 0x0D: output += [0x5C, 0x72]
+            case 0x09: output += [0x5C, 0x74]
+            case _ where byte < 0x20:
+                output += [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
+            default: output.append(byte)
             }
         }
-        return output + "\""
+        output.append(0x22)
+        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -112,13 +112,19 @@ extension AuditStore {
     }
 
     /// Records a successful receipt: the submission and its checkpoint become `confirmed`.
+    ///
+    /// The mined transaction may be an older version that a fee bump replaced (both share the nonce and
+    /// the node mined whichever it saw first): that version becomes the live one again and the pending
+    /// replacement becomes `replaced`, so the checkpoint reports the transaction that is really on-chain.
     /// - Parameters:
     ///   - txHash: The transaction.
     ///   - blockNumber: The block it was mined in.
     ///   - gasUsed: Gas used.
-    /// - Throws: `notFound`, or `invalidTransition` when it is not pending.
+    /// - Throws: `notFound`, or `invalidTransition` when it is not pending (or replaced by a pending one).
     public func markSubmissionConfirmed(txHash: Data, blockNumber: Int64, gasUsed: Int64) throws {
-        try transition(txHash: txHash, from: ["signed", "broadcast"], to: .confirmed, kind: .submissionConfirmed) {
+        try transition(
+            txHash: txHash, from: ["signed", "broadcast"], to: .confirmed, kind: .submissionConfirmed, mined: true
+        ) {
             db in
             try db.run(
                 "UPDATE submissions SET block_number = ?, gas_used = ? WHERE tx_hash = ?",
@@ -129,6 +135,9 @@ extension AuditStore {
 
     /// Records a revert or rejection: the submission and its checkpoint become `failed`, with the reason on
     /// the checkpoint.
+    ///
+    /// With a receipt (`blockNumber` given) the transaction was mined, and, as for a confirmation, it may be
+    /// an older fee-bump version, which then becomes the live one again.
     /// - Parameters:
     ///   - txHash: The transaction.
     ///   - error: The revert reason or node error (e.g. `Too many`).
@@ -140,7 +149,10 @@ extension AuditStore {
     )
         throws
     {
-        try transition(txHash: txHash, from: ["signed", "broadcast"], to: .failed, kind: .submissionFailed) { db in
+        try transition(
+            txHash: txHash, from: ["signed", "broadcast"], to: .failed, kind: .submissionFailed,
+            mined: blockNumber != nil
+        ) { db in
             try db.run(
                 "UPDATE submissions SET error = ?, block_number = ?, gas_used = ? WHERE tx_hash = ?",
                 [error, blockNumber, gasUsed, txHash])
@@ -181,20 +193,24 @@ extension AuditStore {
 
     private func transition(
         txHash: Data, from allowed: Set<String>, to status: TransactionStatus, kind: AuditEventKind,
-        _ extra: (SQLiteConnection) throws -> [String: String]
+        mined: Bool = false, _ extra: (SQLiteConnection) throws -> [String: String]
     ) throws {
         let time = now
         try database.write { db in
             guard
                 let row = try db.queryFirst(
-                    "SELECT job_id, checkpoint_index, status FROM submissions WHERE tx_hash = ?", [txHash])
+                    "SELECT job_id, checkpoint_index, status, nonce FROM submissions WHERE tx_hash = ?", [txHash])
             else {
                 throw AuditStoreError(.notFound, "no stored submission with transaction hash \(Hex.encode(txHash))")
             }
             let jobID = try row.string(0)
             let index = try row.int64(1)
             let current = try row.string(2)
-            guard allowed.contains(current) else {
+            var superseded: Data?
+            if mined, current == "replaced" {
+                superseded = try Self.supersedePendingVersion(
+                    db, jobID: jobID, index: index, nonce: try row.int64(3), minedTxHash: txHash, time: time)
+            } else if !allowed.contains(current) {
                 throw AuditStoreError(
                     .invalidTransition,
                     "transaction \(Hex.encode(txHash)) is \(current) and cannot become \(status.name)")
@@ -203,10 +219,33 @@ extension AuditStore {
                 "UPDATE submissions SET status = ?, updated_at_ms = ? WHERE tx_hash = ?", [status.name, time, txHash])
             var payload = try extra(db)
             payload["txHash"] = Hex.encode(txHash)
+            if let superseded { payload["supersededTxHash"] = Hex.encode(superseded) }
             try setCheckpointStatus(db, jobID: jobID, checkpointIndex: index, CheckpointStatus(status.name), time: time)
             try AuditLog.append(
                 db, kind: kind, subject: Self.checkpointSubject(job: jobID, index: index), payload: payload, time: time)
         }
+    }
+
+    /// An older version of a checkpoint's transaction was mined: the pending newer version with the same
+    /// nonce (which can now never be mined) stops being the live one.
+    /// - Returns: The hash of the version that was live until now.
+    private static func supersedePendingVersion(
+        _ db: SQLiteConnection, jobID: String, index: Int64, nonce: Int64, minedTxHash: Data, time: Int64
+    ) throws -> Data {
+        guard
+            let live = try db.queryFirst(
+                "SELECT id, tx_hash FROM submissions WHERE job_id = ? AND checkpoint_index = ? AND nonce = ? "
+                    + "AND status IN ('signed', 'broadcast')", [jobID, index, nonce])
+        else {
+            throw AuditStoreError(
+                .invalidTransition,
+                "transaction \(Hex.encode(minedTxHash)) was replaced and no pending version of checkpoint "
+                    + "\(jobID)/\(index) with nonce \(nonce) remains; the checkpoint's outcome is already recorded")
+        }
+        let liveHash = Data(try live.bytes(1))
+        try db.run(
+            "UPDATE submissions SET status = 'replaced', updated_at_ms = ? WHERE id = ?", [time, try live.int64(0)])
+        return liveHash
     }
 
     func requireCheckpoint(_ db: SQLiteConnection, jobID: String, checkpointIndex: Int64) throws {

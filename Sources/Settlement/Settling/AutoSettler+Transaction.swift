@@ -107,6 +107,15 @@ extension AutoSettler {
             }
             throw Self.failure(error, doing: "completeSessionJob for \(jobID)")
         }
+        // The node may have mined an older fee-bump version: the stored row must name the mined one.
+        let minedHash = Data(outcome.transaction.hash.bytes)
+        if let stored = try read({ try store.settlement(jobID: jobID) }), stored.txHash != minedHash {
+            do {
+                try await replacement(outcome.transaction)
+            } catch {
+                throw SettlerError(.store, "the mined settlement version could not be recorded: \(error)")
+            }
+        }
         return try finish(jobID: jobID, outcome)
     }
 

@@ -14,6 +14,7 @@ enum BenchmarkRegistry {
         MockChainBenchmarks(),
         Groth16Benchmarks(),
         SettlementBenchmarks(),
+        AuditVerifyBenchmarks(),
         ServiceLoadBenchmarks(),
         PipelineLoadBenchmarks(),
         CeremonyBenchmarks(),

@@ -126,19 +126,23 @@ struct SettlementBenchmarks: BenchmarkSuite {
             runner = SessionRunner(submitter: submitter, modelHash: .sha256(utf8: "bench model"))
         }
 
+        /// Opens one session (proof interval 100 tokens, deposit for 1,000,000 tokens) and returns its job id.
+        func openSession() async throws -> String {
+            let intent = try market.createSessionJobForModel(
+                host: hostAddress, modelId: [UInt8](repeating: 7, count: 32), pricePerToken: U256(1_000_000_000),
+                maxDuration: U256(864_000), proofInterval: U256(100), proofTimeoutWindow: U256(3600),
+                deposit: U256(1_000_000_000_000_000))
+            let outcome = try await depositor.send(intent, signer: depositorKey) { _ in }
+            for event in try market.events(in: outcome.receipt) {
+                if case .sessionJobCreatedForModel(let id, _, _, _, _) = event { return id.description }
+            }
+            throw CommandFailure("createSessionJobForModel was mined without a SessionJobCreatedForModel event")
+        }
+
         /// Opens the sessions (not timed), then runs them concurrently: checkpoints per second.
         func sample() async throws -> Double {
             var jobs: [String] = []
-            for _ in 0..<SettlementBenchmarks.sessions {
-                let intent = try market.createSessionJobForModel(
-                    host: hostAddress, modelId: [UInt8](repeating: 7, count: 32), pricePerToken: U256(1_000_000_000),
-                    maxDuration: U256(86_400), proofInterval: U256(100), proofTimeoutWindow: U256(3600),
-                    deposit: U256(1_000_000_000_000_000))
-                let outcome = try await depositor.send(intent, signer: depositorKey) { _ in }
-                for event in try market.events(in: outcome.receipt) {
-                    if case .sessionJobCreatedForModel(let id, _, _, _, _) = event { jobs.append(id.description) }
-                }
-            }
+            for _ in 0..<SettlementBenchmarks.sessions { jobs.append(try await openSession()) }
             let messages = (0..<SettlementBenchmarks.checkpointsPerSession).map {
                 SessionMessage(prompt: "prompt \($0)", response: "response \($0)", tokens: 100)
             }

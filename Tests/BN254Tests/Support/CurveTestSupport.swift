@@ -1,9 +1,10 @@
 import BN254
 import Foundation
+import TestSupport
 
 /// Helpers for the curve tests: deterministic randomness, hex, vector files, and sample points.
 enum CurveTestSupport {
-    typealias Generator = PrimeFieldGMPTests.SplitMix64
+    typealias Generator = SplitMix64
 
     /// Bytes from hexadecimal text (no prefix); test input is trusted.
     static func bytes(hex: String) -> [UInt8] {

@@ -1,20 +1,11 @@
 import BN254
 import Foundation
+import TestSupport
 import Testing
 
 /// Deterministic random tower elements and a slow, generic exponentiation for the pairing tests.
 enum TowerTestSupport {
-    /// SplitMix64: reproducible operands (the oracles are algebraic laws and py_ecc, not the seed).
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias Generator = SplitMix64
 
     static func fq2(_ generator: inout Generator) -> Fq2 {
         Fq2(Fq.random(using: &generator), Fq.random(using: &generator))

@@ -2,6 +2,7 @@ import BN254
 import Commitment
 import Foundation
 import Groth16
+import TestSupport
 import Testing
 
 @Suite("Key manager: loading, validation, rotation, setup files")

@@ -1,5 +1,6 @@
 import Commitment
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Proof cache: LRU, bounds, counts, metrics")

@@ -9,18 +9,9 @@ import Logging
 import MockChain
 import Prometheus
 import ProofnodeService
+import TestSupport
 
-/// A deterministic generator for reproducible test keys (never for real keys).
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+typealias SeededGenerator = SplitMix64
 
 /// Test keys, an audit store holding one session (job 42) with two real Groth16 checkpoint proofs and
 /// their openings, a MockChain, and a running API server on a free loopback port. Made once per process.

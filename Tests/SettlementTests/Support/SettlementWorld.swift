@@ -1,5 +1,6 @@
 import AuditStore
 import BN254
+import ChainTestSupport
 import Commitment
 import Ethereum
 import Foundation

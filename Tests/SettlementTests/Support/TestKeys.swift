@@ -2,18 +2,9 @@ import BN254
 import Commitment
 import Foundation
 import Groth16
+import TestSupport
 
-/// A deterministic generator for reproducible test keys (never for real keys).
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+typealias SeededGenerator = SplitMix64
 
 /// Two checkpoint-circuit key sets (made once per test process, as in CommitmentTests), written to
 /// temporary directories: key A (current) and key B (the rotated one).

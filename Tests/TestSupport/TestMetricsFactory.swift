@@ -3,22 +3,25 @@ import Metrics
 
 /// A small in-memory metrics backend for tests: records every counter increment and timer value by
 /// label and dimensions. Injected through ``ProofMetrics/init(factory:)``, never bootstrapped.
-final class TestMetricsFactory: MetricsFactory, @unchecked Sendable {
+package final class TestMetricsFactory: MetricsFactory, @unchecked Sendable {
     private let lock = NSLock()
     private var counters: [String: Int64] = [:]
     private var timers: [String: [Int64]] = [:]
 
-    static func key(_ label: String, _ dimensions: [(String, String)]) -> String {
+    /// An empty backend.
+    package init() {}
+
+    package static func key(_ label: String, _ dimensions: [(String, String)]) -> String {
         ([label] + dimensions.map { "\($0.0)=\($0.1)" }).joined(separator: ",")
     }
 
-    func counter(_ label: String, _ dimensions: [(String, String)] = []) -> Int64 {
+    package func counter(_ label: String, _ dimensions: [(String, String)] = []) -> Int64 {
         lock.lock()
         defer { lock.unlock() }
         return counters[Self.key(label, dimensions)] ?? 0
     }
 
-    func timerValues(_ label: String, _ dimensions: [(String, String)] = []) -> [Int64] {
+    package func timerValues(_ label: String, _ dimensions: [(String, String)] = []) -> [Int64] {
         lock.lock()
         defer { lock.unlock() }
         return timers[Self.key(label, dimensions)] ?? []
@@ -36,24 +39,26 @@ final class TestMetricsFactory: MetricsFactory, @unchecked Sendable {
         lock.unlock()
     }
 
-    func makeCounter(label: String, dimensions: [(String, String)]) -> any CounterHandler {
+    package func makeCounter(label: String, dimensions: [(String, String)]) -> any CounterHandler {
         TestCounter(factory: self, key: Self.key(label, dimensions))
     }
-    func makeFloatingPointCounter(label: String, dimensions: [(String, String)]) -> any FloatingPointCounterHandler {
+    package func makeFloatingPointCounter(
+        label: String, dimensions: [(String, String)]
+    ) -> any FloatingPointCounterHandler {
         TestFloatingCounter()
     }
-    func makeMeter(label: String, dimensions: [(String, String)]) -> any MeterHandler { TestMeter() }
-    func makeRecorder(label: String, dimensions: [(String, String)], aggregate: Bool) -> any RecorderHandler {
+    package func makeMeter(label: String, dimensions: [(String, String)]) -> any MeterHandler { TestMeter() }
+    package func makeRecorder(label: String, dimensions: [(String, String)], aggregate: Bool) -> any RecorderHandler {
         TestRecorder(factory: self, key: Self.key(label, dimensions))
     }
-    func makeTimer(label: String, dimensions: [(String, String)]) -> any TimerHandler {
+    package func makeTimer(label: String, dimensions: [(String, String)]) -> any TimerHandler {
         TestTimer(factory: self, key: Self.key(label, dimensions))
     }
-    func destroyCounter(_ handler: any CounterHandler) {}
-    func destroyMeter(_ handler: any MeterHandler) {}
-    func destroyFloatingPointCounter(_ handler: any FloatingPointCounterHandler) {}
-    func destroyRecorder(_ handler: any RecorderHandler) {}
-    func destroyTimer(_ handler: any TimerHandler) {}
+    package func destroyCounter(_ handler: any CounterHandler) {}
+    package func destroyMeter(_ handler: any MeterHandler) {}
+    package func destroyFloatingPointCounter(_ handler: any FloatingPointCounterHandler) {}
+    package func destroyRecorder(_ handler: any RecorderHandler) {}
+    package func destroyTimer(_ handler: any TimerHandler) {}
 }
 
 private final class TestCounter: CounterHandler, Sendable {

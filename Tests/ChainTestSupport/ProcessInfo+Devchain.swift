@@ -2,5 +2,5 @@ import Foundation
 
 extension ProcessInfo {
     /// The devchain info file named by `DEVCHAIN_INFO`, if any.
-    static var devchainInfo: String? { processInfo.environment["DEVCHAIN_INFO"] }
+    package static var devchainInfo: String? { processInfo.environment["DEVCHAIN_INFO"] }
 }

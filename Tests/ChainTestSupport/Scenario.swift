@@ -3,15 +3,21 @@ import Testing
 
 /// One chain scenario: run against a fresh MockChain, and against the devchain when `DEVCHAIN_INFO`
 /// is set (inside `evm_snapshot`/`evm_revert`), so both chains must behave the same.
-struct Scenario: Sendable, CustomTestStringConvertible {
-    let name: String
-    let body: @Sendable (ChainHarness) async throws -> Void
-    var testDescription: String { name }
+package struct Scenario: Sendable, CustomTestStringConvertible {
+    package let name: String
+    package let body: @Sendable (ChainHarness) async throws -> Void
+    package var testDescription: String { name }
+
+    /// A scenario named `name` running `body`.
+    package init(name: String, body: @escaping @Sendable (ChainHarness) async throws -> Void) {
+        self.name = name
+        self.body = body
+    }
 }
 
 extension ChainHarness {
     /// Creates a session (depositor account 1, host account 2 by default) and returns its job id.
-    func createSession(
+    package func createSession(
         depositor: EthereumSigner? = nil, host: EthereumSigner? = nil, deposit: U256 = Market.oneEther / U256(100),
         price: U256 = U256(1_000_000_000_000), interval: U256 = U256(1000), timeout: U256 = U256(300),
         duration: U256 = U256(3600)
@@ -28,17 +34,17 @@ extension ChainHarness {
     }
 
     /// The receipt's fee: gasUsed × effectiveGasPrice.
-    func fee(_ receipt: JSONValue) throws -> U256 {
+    package func fee(_ receipt: JSONValue) throws -> U256 {
         try quantity(try #require(receipt["gasUsed"])) * quantity(try #require(receipt["effectiveGasPrice"]))
     }
 
-    func session(_ job: U256) async throws -> SessionJob {
+    package func session(_ job: U256) async throws -> SessionJob {
         try SessionJob(returnData: try await call(try Market.sessionJobs.encodeCall([.uint(job)])))
     }
 }
 
 extension JSONValue {
-    subscript(index: Int) -> JSONValue? {
+    package subscript(index: Int) -> JSONValue? {
         guard let array = arrayValue, index < array.count else { return nil }
         return array[index]
     }

@@ -9,18 +9,18 @@ import Testing
 
 /// A chain under test reached only over JSON-RPC on loopback: an in-process MockChainServer, or the
 /// devchain named by `DEVCHAIN_INFO` (its info file), so that the same scenarios run on both.
-final class ChainHarness: Sendable {
-    let url: String
-    let client: JSONRPCClient
-    let eth: EthereumClient
-    let accounts: [EthereumSigner]
+package final class ChainHarness: Sendable {
+    package let url: String
+    package let client: JSONRPCClient
+    package let eth: EthereumClient
+    package let accounts: [EthereumSigner]
     /// The accounts' private keys (public development keys), for child processes.
-    let privateKeys: [String]
-    let marketplace: EthereumAddress
-    let chainId: UInt64
-    let server: MockChainServer?
+    package let privateKeys: [String]
+    package let marketplace: EthereumAddress
+    package let chainId: UInt64
+    package let server: MockChainServer?
 
-    static let treasury = try! EthereumAddress(parsing: "0x000000000000000000000000000000000000fee1")
+    package static let treasury = try! EthereumAddress(parsing: "0x000000000000000000000000000000000000fee1")
 
     private init(
         url: String, privateKeys: [String], marketplace: EthereumAddress, server: MockChainServer?
@@ -38,7 +38,9 @@ final class ChainHarness: Sendable {
     }
 
     /// A fresh MockChain on a free port.
-    static func mockChain(_ configure: (inout MockChainConfiguration) -> Void = { _ in }) async throws -> ChainHarness {
+    package static func mockChain(
+        _ configure: (inout MockChainConfiguration) -> Void = { _ in }
+    ) async throws -> ChainHarness {
         var configuration = MockChainConfiguration()
         configuration.blockTime = 1  // as the devchain: blocks are sealed without transactions
         // As the devchain under `--manual-clock`: time moves only by evm_increaseTime, so boundaries are exact.
@@ -52,7 +54,7 @@ final class ChainHarness: Sendable {
     }
 
     /// The devchain described by the JSON info file at `$DEVCHAIN_INFO`, or nil when unset.
-    static func devchain() async throws -> ChainHarness? {
+    package static func devchain() async throws -> ChainHarness? {
         guard let path = ProcessInfo.processInfo.environment["DEVCHAIN_INFO"] else { return nil }
         let info = try JSONValue(parsing: String(contentsOfFile: path, encoding: .utf8))
         let url = try #require(info["rpcUrl"]?.stringValue)
@@ -62,16 +64,16 @@ final class ChainHarness: Sendable {
             url: url, privateKeys: keys, marketplace: market, server: nil)
     }
 
-    func stop() async { await server?.stop() }
+    package func stop() async { await server?.stop() }
 
     // MARK: - Raw JSON-RPC
 
-    func rpc(_ method: String, _ params: [JSONValue] = []) async throws -> JSONValue {
+    package func rpc(_ method: String, _ params: [JSONValue] = []) async throws -> JSONValue {
         try await client.call(method, params)
     }
 
     /// The node's error for a call that must fail.
-    func rpcError(_ method: String, _ params: [JSONValue]) async throws -> RPCError {
+    package func rpcError(_ method: String, _ params: [JSONValue]) async throws -> RPCError {
         do {
             let result = try await client.call(method, params)
             Issue.record("\(method) succeeded with \(result) but an error was expected")
@@ -82,7 +84,7 @@ final class ChainHarness: Sendable {
     }
 
     /// POSTs a raw body and returns the raw reply.
-    func post(_ body: String) async throws -> String {
+    package func post(_ body: String) async throws -> String {
         var request = URLRequest(url: try #require(URL(string: url)))
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
@@ -91,25 +93,25 @@ final class ChainHarness: Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 
-    func quantity(_ value: JSONValue) throws -> U256 { try U256(parsing: try #require(value.stringValue)) }
+    package func quantity(_ value: JSONValue) throws -> U256 { try U256(parsing: try #require(value.stringValue)) }
 
     // MARK: - Transactions
 
-    func nonce(_ address: EthereumAddress) async throws -> UInt64 {
+    package func nonce(_ address: EthereumAddress) async throws -> UInt64 {
         try #require(
             try quantity(try await rpc("eth_getTransactionCount", [.string(address.checksummed), "pending"])).uint64)
     }
 
-    func balance(_ address: EthereumAddress) async throws -> U256 {
+    package func balance(_ address: EthereumAddress) async throws -> U256 {
         try quantity(try await rpc("eth_getBalance", [.string(address.checksummed), "latest"]))
     }
 
-    func baseFee() async throws -> U256 {
+    package func baseFee() async throws -> U256 {
         try quantity(try #require(try await rpc("eth_getBlockByNumber", ["latest", false])["baseFeePerGas"]))
     }
 
     /// A signed type 2 transaction with sensible fees.
-    func sign(
+    package func sign(
         _ signer: EthereumSigner, to: EthereumAddress?, data: [UInt8] = [], value: U256 = .zero,
         gas: UInt64 = 1_000_000,
         nonce: UInt64? = nil, chainId: UInt64? = nil
@@ -125,7 +127,7 @@ final class ChainHarness: Sendable {
     }
 
     /// Sends a signed transaction and returns its receipt (automine: available at once).
-    func send(_ signed: SignedTransaction) async throws -> JSONValue {
+    package func send(_ signed: SignedTransaction) async throws -> JSONValue {
         let hash = try await rpc("eth_sendRawTransaction", [.string(Hex.encode(signed.raw))])
         #expect(hash.stringValue == Hex.encode(signed.hash))
         for _ in 0..<50 {
@@ -138,7 +140,7 @@ final class ChainHarness: Sendable {
 
     /// Estimates, signs, sends and requires success; returns the receipt.
     @discardableResult
-    func transact(
+    package func transact(
         _ signer: EthereumSigner, _ data: [UInt8], value: U256 = .zero, to: EthereumAddress? = nil
     )
         async throws -> JSONValue
@@ -156,14 +158,14 @@ final class ChainHarness: Sendable {
     }
 
     /// eth_call to the marketplace.
-    func call(_ data: [UInt8], from: EthereumAddress? = nil) async throws -> [UInt8] {
+    package func call(_ data: [UInt8], from: EthereumAddress? = nil) async throws -> [UInt8] {
         var call: [String: JSONValue] = ["to": .string(marketplace.checksummed), "input": .string(Hex.encode(data))]
         if let from { call["from"] = .string(from.checksummed) }
         return try Hex.decode(try #require(try await rpc("eth_call", [.object(call), "latest"]).stringValue))
     }
 
     /// Requires that both eth_estimateGas and eth_call revert with `reason`, geth-style.
-    func expectRevert(
+    package func expectRevert(
         _ reason: String, _ data: [UInt8], from: EthereumAddress, value: U256 = .zero,
         sourceLocation: SourceLocation = #_sourceLocation
     ) async throws {
@@ -185,12 +187,12 @@ final class ChainHarness: Sendable {
     }
 
     /// Moves the chain clock forward and mines a block.
-    func advance(_ seconds: UInt64) async throws {
+    package func advance(_ seconds: UInt64) async throws {
         _ = try await rpc("evm_increaseTime", [.string(U256(seconds).hexQuantity)])
         _ = try await rpc("evm_mine")
     }
 
-    func latestTimestamp() async throws -> U256 {
+    package func latestTimestamp() async throws -> U256 {
         try quantity(try #require(try await rpc("eth_getBlockByNumber", ["latest", false])["timestamp"]))
     }
 }

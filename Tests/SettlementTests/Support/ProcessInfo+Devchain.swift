@@ -1,6 +1,0 @@
-import Foundation
-
-extension ProcessInfo {
-    /// The devchain info file named by `DEVCHAIN_INFO`, if any.
-    static var devchainInfo: String? { processInfo.environment["DEVCHAIN_INFO"] }
-}
