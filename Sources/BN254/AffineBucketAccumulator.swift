@@ -5,89 +5,112 @@
 /// about 6 multiplications per addition instead of the 11 of a mixed Jacobian addition. A bucket
 /// already waiting in the current batch cannot take a second point, so such points are deferred to
 /// the next batch. Equal points are doubled and opposite points empty the bucket.
+///
+/// The storage is raw memory owned by the accumulator (no array bounds or uniqueness checks in the
+/// inner loops): create it with ``init(bucketCount:capacity:)`` and release it with
+/// ``deallocate()`` exactly once, on the thread that owns it.
 @usableFromInline
 struct AffineBucketAccumulator<Affine: AffineCurvePoint> {
     @usableFromInline typealias Field = Affine.Field
 
-    /// Bucket x-coordinates.
-    @usableFromInline var x: [Field]
-    /// Bucket y-coordinates.
-    @usableFromInline var y: [Field]
+    /// Bucket x- and y-coordinates.
+    @usableFromInline let x: UnsafeMutablePointer<Field>
+    @usableFromInline let y: UnsafeMutablePointer<Field>
     /// 0 = empty, 1 = holds a point, 2 = holds a point and has an addition pending in the batch.
-    @usableFromInline var state: [UInt8]
+    @usableFromInline let state: UnsafeMutablePointer<UInt8>
     /// The batch: target bucket and the point to add.
-    @usableFromInline var pendingBucket: [Int]
-    @usableFromInline var pendingX: [Field]
-    @usableFromInline var pendingY: [Field]
+    @usableFromInline let pendingBucket: UnsafeMutablePointer<Int32>
+    @usableFromInline let pendingX: UnsafeMutablePointer<Field>
+    @usableFromInline let pendingY: UnsafeMutablePointer<Field>
     /// Denominators, then their inverses; and the prefix products of the batch inversion.
-    @usableFromInline var inverses: [Field]
-    @usableFromInline var prefixes: [Field]
+    @usableFromInline let inverses: UnsafeMutablePointer<Field>
+    @usableFromInline let prefixes: UnsafeMutablePointer<Field>
     /// Points whose bucket was busy, for the next batch.
-    @usableFromInline var deferredBucket: [Int]
-    @usableFromInline var deferredPoint: [Affine]
-    /// The batch size at which the caller should flush.
+    @usableFromInline let deferredBucket: UnsafeMutablePointer<Int32>
+    @usableFromInline let deferredX: UnsafeMutablePointer<Field>
+    @usableFromInline let deferredY: UnsafeMutablePointer<Field>
+    @usableFromInline var pendingCount = 0
+    @usableFromInline var deferredCount = 0
+    /// The number of buckets.
+    @usableFromInline let bucketCount: Int
+    /// The batch size at which the caller should flush (pending or deferred).
     @usableFromInline let capacity: Int
 
-    /// Empty buckets.
+    /// Empty buckets (at most 2^31 of them).
     @inlinable
     init(bucketCount: Int, capacity: Int) {
-        x = [Field](repeating: .zero, count: bucketCount)
-        y = [Field](repeating: .zero, count: bucketCount)
-        state = [UInt8](repeating: 0, count: bucketCount)
-        pendingBucket = []
-        pendingX = []
-        pendingY = []
-        inverses = []
-        prefixes = []
-        deferredBucket = []
-        deferredPoint = []
+        self.bucketCount = bucketCount
         self.capacity = capacity
-        pendingBucket.reserveCapacity(capacity)
-        pendingX.reserveCapacity(capacity)
-        pendingY.reserveCapacity(capacity)
-        inverses.reserveCapacity(capacity)
-        prefixes.reserveCapacity(capacity)
+        x = .allocate(capacity: bucketCount)
+        y = .allocate(capacity: bucketCount)
+        state = .allocate(capacity: bucketCount)
+        state.initialize(repeating: 0, count: bucketCount)
+        pendingBucket = .allocate(capacity: capacity)
+        pendingX = .allocate(capacity: capacity)
+        pendingY = .allocate(capacity: capacity)
+        inverses = .allocate(capacity: capacity)
+        prefixes = .allocate(capacity: capacity)
+        deferredBucket = .allocate(capacity: capacity)
+        deferredX = .allocate(capacity: capacity)
+        deferredY = .allocate(capacity: capacity)
     }
 
-    /// Whether the batch is full and should be flushed.
+    /// Releases the memory; the accumulator must not be used afterwards.
     @inlinable
-    var isFull: Bool { pendingBucket.count >= capacity }
+    func deallocate() {
+        x.deallocate()
+        y.deallocate()
+        state.deallocate()
+        pendingBucket.deallocate()
+        pendingX.deallocate()
+        pendingY.deallocate()
+        inverses.deallocate()
+        prefixes.deallocate()
+        deferredBucket.deallocate()
+        deferredX.deallocate()
+        deferredY.deallocate()
+    }
 
-    /// Schedules bucket[index] += point (a finite point).
+    /// Whether the batch (or the deferred list) is full and should be flushed.
     @inlinable
-    mutating func add(_ point: Affine, to index: Int) {
+    var isFull: Bool { pendingCount >= capacity || deferredCount >= capacity }
+
+    /// Schedules bucket[index] += (pointX, pointY) (a finite point).
+    @inlinable @inline(__always)
+    mutating func add(x pointX: Field, y pointY: Field, to index: Int) {
         switch state[index] {
         case 0:
-            x[index] = point.x
-            y[index] = point.y
+            (x + index).initialize(to: pointX)
+            (y + index).initialize(to: pointY)
             state[index] = 1
         case 1:
-            pendingBucket.append(index)
-            pendingX.append(point.x)
-            pendingY.append(point.y)
+            pendingBucket[pendingCount] = Int32(truncatingIfNeeded: index)
+            (pendingX + pendingCount).initialize(to: pointX)
+            (pendingY + pendingCount).initialize(to: pointY)
+            pendingCount += 1
             state[index] = 2
         default:
-            deferredBucket.append(index)
-            deferredPoint.append(point)
+            deferredBucket[deferredCount] = Int32(truncatingIfNeeded: index)
+            (deferredX + deferredCount).initialize(to: pointX)
+            (deferredY + deferredCount).initialize(to: pointY)
+            deferredCount += 1
         }
     }
 
     /// Performs the pending additions with one inversion, then schedules the deferred points.
     @inlinable
     mutating func flush() {
-        let count = pendingBucket.count
+        let count = pendingCount
         if count > 0 {
-            inverses.removeAll(keepingCapacity: true)
-            prefixes.removeAll(keepingCapacity: true)
             var accumulator = Field.one
             for k in 0..<count {
-                let b = pendingBucket[k]
+                let b = Int(pendingBucket[k])
                 var denominator = pendingX[k] - x[b]
                 if denominator.isZero {
                     denominator = pendingY[k] == y[b] ? y[b].doubled() : .one
                 }
-                inverses.append(denominator)
-                prefixes.append(accumulator)
+                inverses[k] = denominator
+                prefixes[k] = accumulator
                 accumulator = accumulator * denominator
             }
             var inverse = accumulator.inverse() ?? .zero
@@ -99,7 +122,7 @@ struct AffineBucketAccumulator<Affine: AffineCurvePoint> {
                 k -= 1
             }
             for k in 0..<count {
-                let b = pendingBucket[k]
+                let b = Int(pendingBucket[k])
                 let x1 = x[b]
                 let y1 = y[b]
                 let x2 = pendingX[k]
@@ -119,23 +142,21 @@ struct AffineBucketAccumulator<Affine: AffineCurvePoint> {
                 x[b] = x3
                 state[b] = 1
             }
-            pendingBucket.removeAll(keepingCapacity: true)
-            pendingX.removeAll(keepingCapacity: true)
-            pendingY.removeAll(keepingCapacity: true)
+            pendingCount = 0
         }
-        if !deferredBucket.isEmpty {
-            let buckets = deferredBucket
-            let points = deferredPoint
-            deferredBucket.removeAll(keepingCapacity: true)
-            deferredPoint.removeAll(keepingCapacity: true)
-            for index in buckets.indices { add(points[index], to: buckets[index]) }
+        // Re-schedule the deferred points; those deferred again are compacted to the front (the
+        // write position never passes the read position).
+        let deferred = deferredCount
+        deferredCount = 0
+        for k in 0..<deferred {
+            add(x: deferredX[k], y: deferredY[k], to: Int(deferredBucket[k]))
         }
     }
 
     /// Flushes until no addition is pending or deferred.
     @inlinable
     mutating func finish() {
-        while !pendingBucket.isEmpty || !deferredBucket.isEmpty { flush() }
+        while pendingCount > 0 || deferredCount > 0 { flush() }
     }
 
     /// Σ j·bucket[offset + j − 1] for j = 1…count, by a running sum from the top bucket down.

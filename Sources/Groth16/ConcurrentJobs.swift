@@ -8,8 +8,12 @@ import Foundation
 /// outer jobs occupy every core (libdispatch divides the width of a nested `concurrentPerform`),
 /// and in parallel when it runs alone.
 enum ConcurrentJobs {
+    /// The number of active cores (at least 1): how many parts each MSM is split into.
+    static var coreCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
     /// Runs every job and returns when all have finished.
     static func run(_ jobs: [@Sendable () -> Void]) {
+        if jobs.isEmpty { return }
         if jobs.count == 1 {
             jobs[0]()
             return

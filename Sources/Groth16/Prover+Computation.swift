@@ -41,38 +41,34 @@ extension Prover {
 
     /// Σ zᵢ·Aᵢ, Σ zᵢ·B₁ᵢ, Σ zᵢ·B₂ᵢ and Σ z_private·Lᵢ + Σ hᵢ·Hᵢ.
     ///
-    /// First the G2 MSM, the three interpolations onto the coset and the A, B₁ and L MSMs run as
-    /// independent jobs on all cores; then H's coefficients and the H MSM (which splits its windows
-    /// across the cores itself).
+    /// Two rounds of independent jobs on all cores, each MSM split into one part per core so the
+    /// cores stay evenly loaded: first the G2 MSM, the A and B₁ MSMs and the three interpolations
+    /// onto the coset; then H's coefficients and one MSM over the L and H queries together (one
+    /// bucket combination instead of two).
     func multiScalarSums(
         _ z: [Fr], rows: (a: [Fr], b: [Fr], c: [Fr])
     ) throws(BN254Error) -> (a: G1Projective, b1: G1Projective, b2: G2Projective, lh: G1Projective) {
-        let key = self.key
         let quotient = self.quotient
-        let lQuery = self.lQueryByColumn
-        let b2Sum = JobResult<G2Projective>()
+        let parts = ConcurrentJobs.coreCount
+        let b2 = try MultiScalarMultiplicationJob(bases: key.bG2Query, scalars: z, partsPerSet: parts)
+        let a = try MultiScalarMultiplicationJob(bases: key.aQuery, scalars: z, partsPerSet: parts)
+        let b1 = try MultiScalarMultiplicationJob(bases: key.bG1Query, scalars: z, partsPerSet: parts)
         let cosetValues = (JobResult<[Fr]>(), JobResult<[Fr]>(), JobResult<[Fr]>())
-        let aSum = JobResult<G1Projective>()
-        let b1Sum = JobResult<G1Projective>()
-        let lSum = JobResult<G1Projective>()
-        ConcurrentJobs.run([
-            {
-                b2Sum.capture { () throws(BN254Error) in try .multiScalarMultiplication(bases: key.bG2Query, scalars: z)
-                }
-            },
+        var jobs: [@Sendable () -> Void] = (0..<b2.partCount).map { part -> @Sendable () -> Void in
+            { b2.run(part: part) }
+        }
+        jobs += (0..<a.partCount).map { part -> @Sendable () -> Void in { a.run(part: part) } }
+        jobs += (0..<b1.partCount).map { part -> @Sendable () -> Void in { b1.run(part: part) } }
+        jobs += [
             { cosetValues.0.capture { () throws(BN254Error) in try quotient.cosetEvaluations(ofRows: rows.a) } },
             { cosetValues.1.capture { () throws(BN254Error) in try quotient.cosetEvaluations(ofRows: rows.b) } },
             { cosetValues.2.capture { () throws(BN254Error) in try quotient.cosetEvaluations(ofRows: rows.c) } },
-            { aSum.capture { () throws(BN254Error) in try .multiScalarMultiplication(bases: key.aQuery, scalars: z) } },
-            {
-                b1Sum.capture { () throws(BN254Error) in try .multiScalarMultiplication(bases: key.bG1Query, scalars: z)
-                }
-            },
-            { lSum.capture { () throws(BN254Error) in try .multiScalarMultiplication(bases: lQuery, scalars: z) } },
-        ])
+        ]
+        ConcurrentJobs.run(jobs)
         let h = try quotient.quotientCoefficients(
             a: try cosetValues.0.value(), b: try cosetValues.1.value(), c: try cosetValues.2.value())
-        let hSum = try G1Projective.multiScalarMultiplication(bases: key.hQuery, scalars: h)
-        return (try aSum.value(), try b1Sum.value(), try b2Sum.value(), try lSum.value() + hSum)
+        let lh = try MultiScalarMultiplicationJob(bases: lhQuery, scalars: z + h, partsPerSet: parts)
+        ConcurrentJobs.run((0..<lh.partCount).map { part -> @Sendable () -> Void in { lh.run(part: part) } })
+        return (a.result(), b1.result(), b2.result(), lh.result())
     }
 }

@@ -16,9 +16,10 @@ public struct Prover: Sendable {
     public let qap: QuadraticArithmeticProgram
     /// The quotient's transform tables for the QAP's domain.
     let quotient: QuotientEvaluator
-    /// The L query indexed by column: the point at infinity for the input columns (which the MSM
-    /// skips), so the L sum takes the full assignment without copying its private part.
-    let lQueryByColumn: [G1Affine]
+    /// The L query indexed by column (the point at infinity for the input columns, which the MSM
+    /// skips) followed by the H query, so that Σ z_private·Lᵢ + Σ hᵢ·Hᵢ is one MSM over the full
+    /// assignment followed by H's coefficients.
+    let lhQuery: [G1Affine]
 
     /// A prover for `system` with `key`.
     /// - Throws: ``Groth16Error`` `.malformedKey` when the key was made for another circuit.
@@ -39,7 +40,7 @@ public struct Prover: Sendable {
             throw Groth16Error(.malformedKey, "the proving key's H query does not match the circuit's domain")
         }
         self.quotient = try QuotientEvaluator(domain: qap.domain)
-        self.lQueryByColumn = [G1Affine](repeating: .infinity, count: qap.inputCount) + key.lQuery
+        self.lhQuery = [G1Affine](repeating: .infinity, count: qap.inputCount) + key.lQuery + key.hQuery
     }
 
     /// Proves that `assignment` satisfies the circuit, with fresh randomness.

@@ -80,4 +80,23 @@ struct MultiScalarMultiplicationTests {
         }
         #expect(error?.code == .sizeMismatch)
     }
+
+    @Test("An MSM job split into 1, 2, 3 or 7 parts, run in reverse order, equals the naive sum")
+    func jobParts() throws {
+        var generator = Generator(state: 45)
+        for (size, parts) in [(700, 1), (700, 2), (300, 3), (150, 7), (40, 2), (20, 3)] {
+            let bases = Self.bases(G1Affine.self, count: size, using: &generator)
+            let scalars = Self.scalars(count: size, using: &generator)
+            let job = try MultiScalarMultiplicationJob(bases: bases, scalars: scalars, partsPerSet: parts)
+            for part in stride(from: job.partCount - 1, through: 0, by: -1) { job.run(part: part) }
+            #expect(job.result() == Self.naive(bases, scalars), "size \(size), \(parts) parts")
+        }
+        let g2Bases = Self.bases(G2Affine.self, count: 200, using: &generator)
+        let g2Scalars = Self.scalars(count: 200, using: &generator)
+        let g2Job = try MultiScalarMultiplicationJob(bases: g2Bases, scalars: g2Scalars, partsPerSet: 2)
+        #expect(g2Job.runAll() == Self.naive(g2Bases, g2Scalars))
+        let empty = try MultiScalarMultiplicationJob<G1Affine>(bases: [], scalars: [], partsPerSet: 2)
+        #expect(empty.partCount == 0)
+        #expect(empty.runAll().isInfinity)
+    }
 }
