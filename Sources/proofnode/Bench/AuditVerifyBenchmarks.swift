@@ -24,23 +24,14 @@ struct AuditVerifyBenchmarks: BenchmarkSuite {
         var local: [Double] = []
         var withChain: [Double] = []
         var setupSeconds = 0.0
-        var failure: String?
     }
 
     func run(into recorder: inout BenchmarkRecorder) throws {
         let runs = recorder.runs
         let samples = Samples()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            defer { done.signal() }
-            do {
-                try await Self.measure(runs: runs, into: samples)
-            } catch {
-                samples.failure = "\(error)"
-            }
+        try runBlocking("audit verify") {
+            try await Self.measure(runs: runs, into: samples)
         }
-        done.wait()
-        if let failure = samples.failure { throw CommandFailure("the audit verify benchmark failed: \(failure)") }
         print(
             String(
                 format: "  (setup: %d checkpoints proven and submitted in %.1f s)", Self.checkpoints,

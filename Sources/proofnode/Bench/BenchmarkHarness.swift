@@ -104,3 +104,27 @@ struct BenchmarkReport: Codable, Sendable {
     var build: String
     var suites: [SuiteResult]
 }
+
+/// Runs an asynchronous benchmark body from a synchronous suite and waits for it to finish; a failure
+/// becomes a `CommandFailure` that names the suite.
+/// - Parameters:
+///   - suite: The suite's name, for the error.
+///   - body: The measurement.
+func runBlocking(_ suite: String, _ body: sending @escaping () async throws -> Void) throws {
+    final class Outcome: @unchecked Sendable {
+        // @unchecked: written by the task before `done` is signalled, read only after the wait.
+        var failure: String?
+    }
+    let outcome = Outcome()
+    let done = DispatchSemaphore(value: 0)
+    Task {
+        defer { done.signal() }
+        do {
+            try await body()
+        } catch {
+            outcome.failure = "\(error)"
+        }
+    }
+    done.wait()
+    if let failure = outcome.failure { throw CommandFailure("the \(suite) benchmark failed: \(failure)") }
+}

@@ -13,24 +13,13 @@ struct MockChainBenchmarks: BenchmarkSuite {
         var proof: [Double] = []
         var concurrent: [Double] = []
         var blockNumber: [Double] = []
-        var failure: String?
     }
 
     func run(into recorder: inout BenchmarkRecorder) throws {
         let runs = recorder.runs
         let samples = Samples()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            defer { done.signal() }
-            do {
-                try await Self.measure(runs: runs, into: samples)
-            } catch {
-                samples.failure = "\(error)"
-            }
-        }
-        done.wait()
-        if let failure = samples.failure {
-            throw MockChainError(.executionFailed, rpcCode: -32000, "the mockchain benchmark failed: \(failure)")
+        try runBlocking("mockchain") {
+            try await Self.measure(runs: runs, into: samples)
         }
         recorder.record("eth_blockNumber round trip", unit: "us", samples: samples.blockNumber, batch: 200)
         recorder.record("transfer: send + receipt (sequential)", unit: "tx/s", samples: samples.transfer, batch: 100)

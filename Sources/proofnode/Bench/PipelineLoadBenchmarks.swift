@@ -81,24 +81,15 @@ struct PipelineLoadBenchmarks: BenchmarkSuite {
 
     private final class Samples: @unchecked Sendable {
         var runs: [RunResult] = []
-        var failure: String?
     }
 
     func run(into recorder: inout BenchmarkRecorder) throws {
         let runs = min(recorder.runs, 3)
         let shape = Shape.fromEnvironment()
         let samples = Samples()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            defer { done.signal() }
-            do {
-                samples.runs = try await LoadWorld.measure(shape: shape, runs: runs)
-            } catch {
-                samples.failure = "\(error)"
-            }
+        try runBlocking("load") {
+            samples.runs = try await LoadWorld.measure(shape: shape, runs: runs)
         }
-        done.wait()
-        if let failure = samples.failure { throw CommandFailure("the load benchmark failed: \(failure)") }
         let results = samples.runs
         let label = "\(shape.sessions) sessions, \(Int(shape.rate)) req/s, \(Int(shape.seconds)) s"
         recorder.record("tokens: scheduled \(label), achieved", unit: "req/s", samples: results.map(\.achievedRate))

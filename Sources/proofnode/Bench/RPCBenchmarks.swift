@@ -15,7 +15,6 @@ struct RPCBenchmarks: BenchmarkSuite {
         var overhead: [Double] = []
         var batch: [Double] = []
         var concurrent: [Double] = []
-        var failure: String?
     }
 
     func run(into recorder: inout BenchmarkRecorder) throws {
@@ -38,17 +37,9 @@ struct RPCBenchmarks: BenchmarkSuite {
         let client = EthereumClient(transport)
         let runs = recorder.runs
         let samples = Samples()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            defer { done.signal() }
-            do {
-                try await Self.measure(client: client, transport: transport, server: server, runs: runs, into: samples)
-            } catch {
-                samples.failure = "\(error)"
-            }
+        try runBlocking("rpc") {
+            try await Self.measure(client: client, transport: transport, server: server, runs: runs, into: samples)
         }
-        done.wait()
-        if let failure = samples.failure { throw LoopbackHTTPError("the rpc benchmark failed: \(failure)") }
         recorder.record("eth_blockNumber round trip (keep-alive)", unit: "us", samples: samples.roundTrip, batch: 200)
         recorder.record("  of which the server's own time", unit: "us", samples: samples.server, batch: 200)
         recorder.record("  client overhead over server time", unit: "us", samples: samples.overhead, batch: 200)

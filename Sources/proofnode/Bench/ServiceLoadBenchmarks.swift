@@ -28,23 +28,14 @@ struct ServiceLoadBenchmarks: BenchmarkSuite {
         var capacity: [Double] = []
         var capacityP99: [Double] = []
         var errors = 0
-        var failure: String?
     }
 
     func run(into recorder: inout BenchmarkRecorder) throws {
         let runs = min(recorder.runs, 3)
         let samples = Samples()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            defer { done.signal() }
-            do {
-                try await Self.measure(runs: runs, into: samples)
-            } catch {
-                samples.failure = "\(error)"
-            }
+        try runBlocking("service") {
+            try await Self.measure(runs: runs, into: samples)
         }
-        done.wait()
-        if let failure = samples.failure { throw CommandFailure("the service benchmark failed: \(failure)") }
         if samples.errors > 0 { throw CommandFailure("the service benchmark saw \(samples.errors) failed requests") }
         recorder.record("tokens: paced 500 req/s, achieved", unit: "req/s", samples: samples.pacedRate)
         recorder.record("tokens: paced 500 req/s, p50 latency", unit: "ms", samples: samples.pacedP50)

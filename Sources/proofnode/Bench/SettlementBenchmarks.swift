@@ -23,23 +23,14 @@ struct SettlementBenchmarks: BenchmarkSuite {
     private final class Samples: @unchecked Sendable {
         var groth16: [Double] = []
         var mock: [Double] = []
-        var failure: String?
     }
 
     func run(into recorder: inout BenchmarkRecorder) throws {
         let runs = recorder.runs
         let samples = Samples()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            defer { done.signal() }
-            do {
-                try await Self.measure(runs: runs, into: samples)
-            } catch {
-                samples.failure = "\(error)"
-            }
+        try runBlocking("settlement") {
+            try await Self.measure(runs: runs, into: samples)
         }
-        done.wait()
-        if let failure = samples.failure { throw CommandFailure("the settlement benchmark failed: \(failure)") }
         let batch = Self.sessions * Self.checkpointsPerSession
         recorder.record(
             "checkpoints proven+stored+submitted (groth16, \(Self.sessions) sessions)", unit: "ckpt/s",

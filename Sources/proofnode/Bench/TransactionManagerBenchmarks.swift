@@ -12,7 +12,6 @@ struct TransactionManagerBenchmarks: BenchmarkSuite {
     private final class Samples: @unchecked Sendable {
         var sequential: [Double] = []
         var concurrent: [Double] = []
-        var failure: String?
     }
 
     func run(into recorder: inout BenchmarkRecorder) throws {
@@ -38,37 +37,29 @@ struct TransactionManagerBenchmarks: BenchmarkSuite {
             data: [UInt8](repeating: 0xab, count: 260))
         let runs = recorder.runs
         let samples = Samples()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            defer { done.signal() }
-            do {
-                let clock = ContinuousClock()
-                for _ in 0..<20 { _ = try await manager.send(intent, signer: signer, persist: { _ in }) }
-                for _ in 0..<runs {
-                    let start = clock.now
-                    for _ in 0..<50 { _ = try await manager.send(intent, signer: signer, persist: { _ in }) }
-                    samples.sequential.append(Self.milliseconds(clock.now - start) / 50)
-                }
-                for _ in 0..<runs {
-                    let start = clock.now
-                    try await withThrowingTaskGroup(of: Void.self) { group in
-                        for _ in 0..<16 {
-                            group.addTask {
-                                for _ in 0..<10 {
-                                    _ = try await manager.send(intent, signer: signer, persist: { _ in })
-                                }
+        try runBlocking("txmanager") {
+            let clock = ContinuousClock()
+            for _ in 0..<20 { _ = try await manager.send(intent, signer: signer, persist: { _ in }) }
+            for _ in 0..<runs {
+                let start = clock.now
+                for _ in 0..<50 { _ = try await manager.send(intent, signer: signer, persist: { _ in }) }
+                samples.sequential.append(Self.milliseconds(clock.now - start) / 50)
+            }
+            for _ in 0..<runs {
+                let start = clock.now
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for _ in 0..<16 {
+                        group.addTask {
+                            for _ in 0..<10 {
+                                _ = try await manager.send(intent, signer: signer, persist: { _ in })
                             }
                         }
-                        try await group.waitForAll()
                     }
-                    samples.concurrent.append(160 / (Self.milliseconds(clock.now - start) / 1000))
+                    try await group.waitForAll()
                 }
-            } catch {
-                samples.failure = "\(error)"
+                samples.concurrent.append(160 / (Self.milliseconds(clock.now - start) / 1000))
             }
         }
-        done.wait()
-        if let failure = samples.failure { throw LoopbackHTTPError("the txmanager benchmark failed: \(failure)") }
         recorder.record(
             "send → receipt, one at a time (per transaction)", unit: "ms", samples: samples.sequential, batch: 50)
         recorder.record(

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `proofnode serve` as a child process (the binary `swift build --build-tests` puts beside the tests),
@@ -59,16 +60,6 @@ final class ServeProcess: @unchecked Sendable {
 
     /// `$PROOFNODE_BIN`, or the `proofnode` beside the test bundle.
     static func executable() throws -> URL {
-        var candidates: [URL] = []
-        if let path = ProcessInfo.processInfo.environment["PROOFNODE_BIN"] {
-            candidates.append(URL(fileURLWithPath: path))
-        }
-        let main = Bundle.main.bundleURL
-        candidates += [
-            main.appendingPathComponent("proofnode"),
-            main.deletingLastPathComponent().appendingPathComponent("proofnode"),
-        ]
-        let url = candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-        return try #require(url, "no proofnode binary near \(main.path); run `swift build --build-tests` first")
+        try ProofnodeExecutable.url()
     }
 }
