@@ -15,6 +15,34 @@ package struct Scenario: Sendable, CustomTestStringConvertible {
     }
 }
 
+extension Scenario {
+    /// Runs the scenario on a fresh MockChain, stopping its server whether the body passes or throws.
+    package func runOnMockChain() async throws {
+        let harness = try await ChainHarness.mockChain()
+        do {
+            try await body(harness)
+        } catch {
+            await harness.stop()
+            throw error
+        }
+        await harness.stop()
+    }
+
+    /// Runs the scenario on the devchain named by `DEVCHAIN_INFO`, inside `evm_snapshot`/`evm_revert` so that
+    /// the next scenario starts from the same deployed state whether this one passes or throws.
+    package func runOnDevchain() async throws {
+        let harness = try #require(try await ChainHarness.devchain())
+        let snapshot = try await harness.rpc("evm_snapshot")
+        do {
+            try await body(harness)
+        } catch {
+            _ = try await harness.rpc("evm_revert", [snapshot])
+            throw error
+        }
+        _ = try await harness.rpc("evm_revert", [snapshot])
+    }
+}
+
 extension ChainHarness {
     /// Creates a session (depositor account 1, host account 2 by default) and returns its job id.
     package func createSession(

@@ -9,14 +9,7 @@ import Testing
 struct MockChainScenarioTests {
     @Test(arguments: Scenarios.all)
     func scenario(_ scenario: Scenario) async throws {
-        let harness = try await ChainHarness.mockChain()
-        do {
-            try await scenario.body(harness)
-        } catch {
-            await harness.stop()
-            throw error
-        }
-        await harness.stop()
+        try await scenario.runOnMockChain()
     }
 }
 
@@ -27,14 +20,6 @@ struct MockChainScenarioTests {
 struct DevchainScenarioTests {
     @Test(arguments: Scenarios.all)
     func scenario(_ scenario: Scenario) async throws {
-        let harness = try #require(try await ChainHarness.devchain())
-        let snapshot = try await harness.rpc("evm_snapshot")
-        do {
-            try await scenario.body(harness)
-        } catch {
-            _ = try await harness.rpc("evm_revert", [snapshot])
-            throw error
-        }
-        _ = try await harness.rpc("evm_revert", [snapshot])
+        try await scenario.runOnDevchain()
     }
 }

@@ -27,15 +27,7 @@ enum SettlementScenarios {
             tokens: [1000, 1000, 500], generator: try TestKeys.shared.generator())
         let job = try U256(parsing: jobID)
         let lastProof = try await h.session(job).lastProofTime
-        let metrics = TestMetricsFactory()
-        let log = CapturedLog()
-        let telemetry = SettlementTelemetry(logger: log.logger, factory: metrics)
-        let validator = SessionValidator(
-            store: world.store, keys: TestKeys.shared.knownKeys(includingRotated: false), chain: world.chain,
-            telemetry: telemetry)
-        let settler = AutoSettler(
-            store: world.store, validator: validator, chain: world.chain, manager: world.manager, signer: world.host,
-            timer: DevChainTimer(client: h.eth), telemetry: telemetry)
+        let (settler, log, metrics) = world.observedSettler()
 
         let outcome = try await settler.settle(jobID: jobID)
         guard case .settled(let record) = outcome else {
@@ -129,15 +121,7 @@ enum SettlementScenarios {
                 "UPDATE proofs SET proof_bytes = ?, envelope_json = ? WHERE job_id = ? AND checkpoint_index = 1",
                 [Data(donor.proofData), tamperedJSON, jobID])
         }
-        let metrics = TestMetricsFactory()
-        let log = CapturedLog()
-        let telemetry = SettlementTelemetry(logger: log.logger, factory: metrics)
-        let validator = SessionValidator(
-            store: world.store, keys: TestKeys.shared.knownKeys(includingRotated: false), chain: world.chain,
-            telemetry: telemetry)
-        let settler = AutoSettler(
-            store: world.store, validator: validator, chain: world.chain, manager: world.manager, signer: world.host,
-            timer: DevChainTimer(client: h.eth), telemetry: telemetry)
+        let (settler, log, metrics) = world.observedSettler()
         let outcome = try await settler.settle(jobID: jobID)
         guard case .refused(let refused) = outcome else {
             Issue.record("expected a refusal, got \(outcome)")

@@ -5,6 +5,7 @@ import Commitment
 import Ethereum
 import Foundation
 import Settlement
+import TestSupport
 import Testing
 
 /// One scenario's world: a chain (MockChain or devchain), a fresh audit store, and the host's
@@ -129,6 +130,20 @@ final class SettlementWorld: Sendable {
             store: store, validator: validator ?? self.validator(), chain: chain, manager: manager,
             signer: signer ?? host, timer: DevChainTimer(client: harness.eth),
             configuration: AutoSettlerConfiguration(initialBackoff: 1))
+    }
+
+    /// A settler with the default configuration whose validator and settler report to a captured log and a
+    /// test metrics backend, returned beside it so that a scenario can check what was logged and counted.
+    func observedSettler() -> (settler: AutoSettler, log: CapturedLog, metrics: TestMetricsFactory) {
+        let metrics = TestMetricsFactory()
+        let log = CapturedLog()
+        let telemetry = SettlementTelemetry(logger: log.logger, factory: metrics)
+        let validator = SessionValidator(
+            store: store, keys: TestKeys.shared.knownKeys(includingRotated: false), chain: chain, telemetry: telemetry)
+        let settler = AutoSettler(
+            store: store, validator: validator, chain: chain, manager: manager, signer: host,
+            timer: DevChainTimer(client: harness.eth), telemetry: telemetry)
+        return (settler, log, metrics)
     }
 
     /// `proofnode audit verify JOB` against this world's store, keys and chain, with JSON output.
