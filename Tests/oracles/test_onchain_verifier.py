@@ -41,6 +41,8 @@ CHECKPOINT = "verifyCheckpoint(bytes,uint256[5])"
 SNARKJS = "verifyProof(uint256[2],uint256[2][2],uint256[2],uint256[5])"
 NOT_ON_CURVE = "proof point is not on the curve (or B not in the subgroup)"
 GAS_FILE = REPO / ".build" / "onchain-verifier-gas.json"
+# Execution gas (gasUsed - 21,000 - call data) as measured with vyper 0.4.3; see test_gas_and_code_size.
+REGRESSION_BOUND = {"verifyCheckpoint": 214_674, "verifyProof": 214_396}
 
 
 def proofnode(*args: str, check: bool = True, cwd: Path | None = None) -> subprocess.CompletedProcess:
@@ -331,9 +333,10 @@ def test_gas_and_code_size(keys, verifier):
             figures[label] = {"estimateGas": verifier.estimate(data), "gasUsed": used,
                               "calldataGas": calldata_gas(data), "executionGas": used - 21000 - calldata_gas(data)}
         assert len(set(executions)) == 1  # data-independent: the same precompile calls every time
-        # Precompiles 211,750; measured 214,777 (verifyCheckpoint) and 214,468 (verifyProof): a regression
-        # guard, not the 214,000 target, which Vyper 0.4.3 does not reach (docs/ONCHAIN.md).
-        assert executions[0] <= 214_800
+        # Precompiles 211,750; measured 214,674 (verifyCheckpoint) and 214,396 (verifyProof): a regression
+        # guard at the measured values, not the 214,000 target, which no Vyper release reaches
+        # without inline assembly (docs/ONCHAIN.md, "Gas (measured)").
+        assert executions[0] <= REGRESSION_BOUND[label]
     print("\non-chain verifier gas:", json.dumps(figures, indent=1))
     GAS_FILE.parent.mkdir(exist_ok=True)
     GAS_FILE.write_text(json.dumps(figures, indent=1))
