@@ -58,7 +58,7 @@ extension PrimeField {
     }
 
     /// A uniformly random element drawn from `generator` by rejection sampling.
-    /// Pass `SystemRandomNumberGenerator` (the operating system's CSPRNG) for anything secret.
+    /// Pass ``SecureRandom`` (the operating system's CSPRNG) for anything secret.
     public static func random<G: RandomNumberGenerator>(using generator: inout G) -> Self {
         let topBits = P.modulus.bitWidth - 192
         let topMask: UInt64 = topBits >= 64 ? ~0 : (UInt64(1) << UInt64(topBits)) - 1
@@ -73,7 +73,7 @@ extension PrimeField {
 
     /// A uniformly random element from the operating system's CSPRNG.
     public static func random() -> Self {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SecureRandom()
         return random(using: &generator)
     }
 }

@@ -55,7 +55,7 @@ public enum Phase1Contributor {
         to transcript: inout PowersOfTau, name: String?, progress: (String) -> Void = { _ in }
     ) throws(CeremonyError) -> [UInt8] {
         let challenge = try transcript.currentChallenge()
-        var random = SystemRandomNumberGenerator()
+        var random = SecureRandom()
         func nonZero() -> Fr {
             while true {
                 let value = Fr.random(using: &random)

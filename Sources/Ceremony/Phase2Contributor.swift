@@ -11,7 +11,7 @@ public enum Phase2Contributor {
     public static func contribute(
         to transcript: inout Phase2Transcript, name: String?, progress: (String) -> Void = { _ in }
     ) -> [UInt8] {
-        var random = SystemRandomNumberGenerator()
+        var random = SecureRandom()
         func nonZero() -> Fr {
             while true {
                 let value = Fr.random(using: &random)

@@ -28,7 +28,7 @@ public enum SameRatio {
 
     /// `count` random 64-bit randomisers (nonzero), from the system CSPRNG.
     static func randomisers(_ count: Int) -> [Fr] {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SecureRandom()
         return (0..<count).map { _ in Fr(generator.next() | 1) }
     }
 }

@@ -46,7 +46,7 @@ public struct Prover: Sendable {
     /// Proves that `assignment` satisfies the circuit, with fresh randomness.
     /// - Throws: ``Groth16Error`` `.unsatisfiedWitness` (naming the first failing constraint) or `.sizeMismatch`.
     public func prove(_ assignment: Assignment) throws(Groth16Error) -> Proof {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SecureRandom()
         return try prove(assignment, using: &generator)
     }
 

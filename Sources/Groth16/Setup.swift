@@ -16,7 +16,7 @@ public enum Setup {
     ) throws(Groth16Error)
         -> ProvingKey
     {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SecureRandom()
         return try generateKeys(for: system, using: &generator, progress: progress)
     }
 

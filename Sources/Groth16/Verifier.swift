@@ -72,7 +72,7 @@ public struct Verifier: Sendable {
     public func verifyBatch(_ items: [(proof: Proof, publicInputs: [Fr])]) throws(Groth16Error) -> Bool {
         if items.isEmpty { return true }
         if items.count == 1 { return try verify(items[0].proof, publicInputs: items[0].publicInputs) }
-        var generator = SystemRandomNumberGenerator()
+        var generator = SecureRandom()
         var pairs: [(G1Affine, PreparedG2)] = []
         var commitmentSum = G1Projective.infinity
         var cSum = G1Projective.infinity

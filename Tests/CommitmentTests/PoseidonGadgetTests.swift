@@ -35,7 +35,7 @@ private struct PoseidonCircuit {
 struct PoseidonGadgetTests {
     @Test("agrees with the native hash and is satisfied by its witness, widths 2…17")
     func agreesWithNative() throws {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SecureRandom()
         for count in 1...16 {
             let circuit = try PoseidonCircuit(count: count)
             for _ in 0..<2 {

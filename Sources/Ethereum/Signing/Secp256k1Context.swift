@@ -16,9 +16,9 @@ final class Secp256k1Context: @unchecked Sendable {
         }
         self.pointer = pointer
         guard randomize else { return }
-        var seed = [UInt8](repeating: 0, count: 32)
-        var generator = SystemRandomNumberGenerator()
-        for index in seed.indices { seed[index] = UInt8.random(in: 0...255, using: &generator) }
+        // `random(in:)` draws from the system CSPRNG. No local `SystemRandomNumberGenerator` passed `inout`:
+        // an empty value has no address, which crashes the thread sanitizer (swiftlang/swift#66099).
+        let seed = (0..<32).map { _ in UInt8.random(in: .min ... .max) }
         guard secp256k1_context_randomize(pointer, seed) == 1 else {
             secp256k1_context_destroy(pointer)
             throw EthereumError(.cryptoFailure, "libsecp256k1 could not randomise its context")

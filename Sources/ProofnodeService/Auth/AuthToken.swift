@@ -54,8 +54,8 @@ public struct AuthToken: Sendable, Equatable, CustomStringConvertible {
     /// - Parameter role: The role it is for (part of the text only to help humans tell tokens apart).
     /// - Returns: The token text (show it once) and its SHA-256 hex (store that).
     public static func generate(role: AuthRole) -> (token: String, sha256: String) {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        // `random(in:)` draws from the system CSPRNG (no `inout` generator: see BN254's `SecureRandom`).
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max) }
         let text =
             Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")

@@ -8,7 +8,7 @@ struct CommitmentBenchmarks: BenchmarkSuite {
     let summary = "Poseidon, checkpoint witness, prove/verify envelopes, key load, proof cache lookups"
 
     func run(into recorder: inout BenchmarkRecorder) throws {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SecureRandom()
         var pair = [Fr.random(using: &generator), Fr.random(using: &generator)]
         let hashes = 1_000
         try recorder.measure("poseidon t=3 (2 inputs)", unit: "us", batch: hashes) {

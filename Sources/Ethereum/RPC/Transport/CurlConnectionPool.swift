@@ -30,12 +30,12 @@ final class CurlConnectionPool: @unchecked Sendable {
     func post(_ body: [UInt8], timeout: Duration) async -> Result<HTTPResponse, RPCError> {
         let cancellation = CurlCancellationFlag()
         let milliseconds = Self.milliseconds(timeout)
-        return await withTaskCancellationHandler {
-            await withCheckedContinuation {
-                (continuation: CheckedContinuation<Result<HTTPResponse, RPCError>, Never>) in
+        let handoff = TransferHandoff()
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
                 let thread = Thread {
-                    continuation.resume(
-                        returning: self.run(body, milliseconds: milliseconds, cancellation: cancellation))
+                    handoff.store(self.run(body, milliseconds: milliseconds, cancellation: cancellation))
+                    continuation.resume()
                 }
                 thread.name = "proofnode.rpc.curl"
                 thread.start()
@@ -43,6 +43,7 @@ final class CurlConnectionPool: @unchecked Sendable {
         } onCancel: {
             cancellation.cancel()
         }
+        return handoff.take()
     }
 
     private func run(
@@ -83,5 +84,30 @@ final class CurlConnectionPool: @unchecked Sendable {
         let total = Double(seconds) * 1000 + Double(attoseconds) / 1e15
         guard total.isFinite, total < Double(Int32.max) else { return Int(Int32.max) }
         return max(1, Int(total.rounded(.up)))
+    }
+}
+
+/// The result of one transfer, handed from its thread to the awaiting task under a lock.
+///
+/// The continuation alone would be correct, and was the first version; but when the transfer thread
+/// resumes it before the task reaches its suspension point, Swift's runtime (6.3.1) hands the value over
+/// through an atomic the thread sanitizer cannot see (`swift_continuation_await` has no TSan acquire on
+/// that path), so TSan reported the response bytes written by the transfer thread and parsed by the task
+/// as a data race. The lock makes the happens-before edge visible; it costs one uncontended lock per
+/// request, next to an HTTP round trip.
+private final class TransferHandoff: @unchecked Sendable {
+    // @unchecked: `result` is guarded by `lock`.
+    private let lock = NSLock()
+    private var result: Result<HTTPResponse, RPCError>?
+
+    /// Records the transfer's result (on the transfer thread, before the continuation is resumed).
+    func store(_ value: Result<HTTPResponse, RPCError>) {
+        lock.withLock { result = value }
+    }
+
+    /// The recorded result (after the continuation was resumed, so it is always there).
+    func take() -> Result<HTTPResponse, RPCError> {
+        lock.withLock { result }
+            ?? .failure(RPCError(.transport, "the transfer thread ended without a result (internal error)"))
     }
 }
