@@ -3,16 +3,19 @@ import Foundation
 /// Splitting independent work across the machine's cores (MSM windows, FFT blocks).
 @usableFromInline
 enum ParallelWork {
-    /// The number of active cores (at least 1).
+    /// The number of parts to split into: the active cores (at least 1), or 1 inside
+    /// ``WorkSplitting/serially(_:)``.
     @usableFromInline
-    static var coreCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    static var coreCount: Int { WorkSplitting.partCount }
 
-    /// Runs `body(0..<workers)` concurrently (or inline when `workers` is 1) and returns when all
-    /// are done.
+    /// Runs `body(0..<workers)` concurrently (or inline when `workers` is 1, or one after another on the
+    /// calling thread inside ``WorkSplitting/serially(_:)``) and returns when all are done.
     @inlinable
     static func run(workers: Int, _ body: @Sendable (Int) -> Void) {
         if workers <= 1 {
             body(0)
+        } else if WorkSplitting.isSerial {
+            for worker in 0..<workers { body(worker) }
         } else {
             DispatchQueue.concurrentPerform(iterations: workers, execute: body)
         }

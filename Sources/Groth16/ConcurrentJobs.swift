@@ -8,14 +8,16 @@ import Foundation
 /// outer jobs occupy every core (libdispatch divides the width of a nested `concurrentPerform`),
 /// and in parallel when it runs alone.
 enum ConcurrentJobs {
-    /// The number of active cores (at least 1): how many parts each MSM is split into.
-    static var coreCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    /// The number of active cores (at least 1; 1 inside ``WorkSplitting/serially(_:)``): how many parts
+    /// each MSM is split into.
+    static var coreCount: Int { WorkSplitting.partCount }
 
-    /// Runs every job and returns when all have finished.
+    /// Runs every job and returns when all have finished (one after another on the calling thread inside
+    /// ``WorkSplitting/serially(_:)``).
     static func run(_ jobs: [@Sendable () -> Void]) {
         if jobs.isEmpty { return }
-        if jobs.count == 1 {
-            jobs[0]()
+        if jobs.count == 1 || WorkSplitting.isSerial {
+            for job in jobs { job() }
             return
         }
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in jobs[index]() }

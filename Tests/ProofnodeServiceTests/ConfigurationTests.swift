@@ -129,6 +129,29 @@ struct ConfigurationTests {
         #expect(embedded?.problems.contains { $0.contains("needs chain.mode rpc") } == true)
     }
 
+    @Test("pipeline.max_pending_checkpoints and pipeline.prover_threads: defaults, the file, the environment, bounds")
+    func pipelineKeys() throws {
+        let defaults = try ServiceConfiguration.load(environment: [:])
+        #expect(defaults.pipeline == ServiceConfiguration.Pipeline(maxPendingCheckpoints: 256, proverThreads: 2))
+        let file = try write(#"{"pipeline": {"max_pending_checkpoints": 64, "prover_threads": 3}}"#)
+        let fromFile = try ServiceConfiguration.load(file: file, environment: [:])
+        #expect(fromFile.pipeline == ServiceConfiguration.Pipeline(maxPendingCheckpoints: 64, proverThreads: 3))
+        #expect(fromFile.sources["pipeline.max_pending_checkpoints"] == "file")
+        let overridden = try ServiceConfiguration.load(
+            file: file, environment: ["PROOFNODE_MAX_PENDING_CHECKPOINTS": "1000", "PROOFNODE_PROVER_THREADS": "1"])
+        #expect(overridden.pipeline == ServiceConfiguration.Pipeline(maxPendingCheckpoints: 1000, proverThreads: 1))
+        #expect(overridden.sources["pipeline.max_pending_checkpoints"] == "PROOFNODE_MAX_PENDING_CHECKPOINTS")
+        #expect(overridden.description.contains("pipeline.max_pending_checkpoints = 1000"))
+        let error = #expect(throws: ServiceError.self) {
+            try ServiceConfiguration.load(
+                environment: ["PROOFNODE_MAX_PENDING_CHECKPOINTS": "0", "PROOFNODE_PROVER_THREADS": "many"])
+        }
+        let problems = error?.problems ?? []
+        #expect(
+            problems.contains { $0.contains("pipeline.max_pending_checkpoints (PROOFNODE_MAX_PENDING_CHECKPOINTS)") })
+        #expect(problems.contains { $0.contains("pipeline.prover_threads (PROOFNODE_PROVER_THREADS)") })
+    }
+
     @Test("a missing or malformed file is a clear error")
     func unreadable() throws {
         #expect(throws: ServiceError.self) {

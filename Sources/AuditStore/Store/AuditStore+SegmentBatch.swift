@@ -27,25 +27,46 @@ extension AuditStore {
         guard !segments.isEmpty else { return [] }
         let time = now
         do {
-            return try await database.write { db -> [Result<StoredTokenSegment, any Error>] in
-                var results: [Result<StoredTokenSegment, any Error>] = []
-                results.reserveCapacity(segments.count)
-                for segment in segments {
-                    try db.execute("SAVEPOINT token_segment")
-                    do {
-                        results.append(.success(try Self.insertTokenSegment(segment, time: time, db)))
-                    } catch {
-                        // This segment alone is undone; a failing rollback fails the whole batch (rethrown).
-                        try db.execute("ROLLBACK TO token_segment")
-                        results.append(.failure(error))
-                    }
-                    try db.execute("RELEASE token_segment")
-                }
-                return results
-            }
+            return try await database.write { db in try Self.insertTokenSegments(segments, time: time, db) }
         } catch {
             return segments.map { _ in .failure(error) }
         }
+    }
+
+    /// The asynchronous ``recordTokenSegments(_:)`` on the calling thread, which waits for the store's
+    /// queue and the commit's fsync: for a thread of the caller's own (a dedicated writer thread), never
+    /// for a thread of Swift's cooperative pool.
+    /// - Parameter segments: The segments, of any sessions.
+    /// - Returns: One result per segment, as the asynchronous form.
+    public func recordTokenSegmentsBlocking(_ segments: [TokenSegmentRecord]) -> [Result<StoredTokenSegment, any Error>]
+    {
+        guard !segments.isEmpty else { return [] }
+        let time = now
+        do {
+            return try database.write { db in try Self.insertTokenSegments(segments, time: time, db) }
+        } catch {
+            return segments.map { _ in .failure(error) }
+        }
+    }
+
+    /// Inserts `segments` inside the caller's transaction, each in its own savepoint.
+    static func insertTokenSegments(
+        _ segments: [TokenSegmentRecord], time: Int64, _ db: SQLiteConnection
+    ) throws -> [Result<StoredTokenSegment, any Error>] {
+        var results: [Result<StoredTokenSegment, any Error>] = []
+        results.reserveCapacity(segments.count)
+        for segment in segments {
+            try db.execute("SAVEPOINT token_segment")
+            do {
+                results.append(.success(try insertTokenSegment(segment, time: time, db)))
+            } catch {
+                // This segment alone is undone; a failing rollback fails the whole batch (rethrown).
+                try db.execute("ROLLBACK TO token_segment")
+                results.append(.failure(error))
+            }
+            try db.execute("RELEASE token_segment")
+        }
+        return results
     }
 
     /// Inserts `segment` unless a row with its job and sequence exists, and reads the row back.

@@ -40,6 +40,13 @@ extension ConfigurationKey {
             "server.shutdown_grace_seconds", env: ["PROOFNODE_SHUTDOWN_GRACE_SECONDS"], default: "30",
             "how long a graceful shutdown waits for in-flight work before giving up"),
         ConfigurationKey(
+            "pipeline.max_pending_checkpoints", env: ["PROOFNODE_MAX_PENDING_CHECKPOINTS"], default: "256",
+            "checkpoints queued or in flight (proving, storing, submitting) above which token segments are refused "
+                + "with 503 and Retry-After until the prover catches up"),
+        ConfigurationKey(
+            "pipeline.prover_threads", env: ["PROOFNODE_PROVER_THREADS"], default: "2",
+            "threads that prove checkpoints side by side, one proof each, below the request path's priority"),
+        ConfigurationKey(
             "store.path", env: ["PROOFNODE_STORE"], default: "data/proofnode.sqlite",
             "the audit store (SQLite); its directory is created when missing"),
         ConfigurationKey(

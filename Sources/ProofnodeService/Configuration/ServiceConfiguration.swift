@@ -21,6 +21,23 @@ public struct ServiceConfiguration: Sendable, CustomStringConvertible {
         public var shutdownGraceSeconds: Double
     }
 
+    /// The checkpoint pipeline's settings.
+    public struct Pipeline: Sendable, Equatable {
+        /// Checkpoints queued or in flight above which token segments are refused with 503 (`overloaded`).
+        public var maxPendingCheckpoints: Int
+        /// How many checkpoints are proven side by side (each on its own lower-priority thread).
+        public var proverThreads: Int
+
+        /// Creates settings.
+        /// - Parameters:
+        ///   - maxPendingCheckpoints: The backlog bound (default 256).
+        ///   - proverThreads: The prover threads (default 2).
+        public init(maxPendingCheckpoints: Int = 256, proverThreads: Int = 2) {
+            self.maxPendingCheckpoints = maxPendingCheckpoints
+            self.proverThreads = proverThreads
+        }
+    }
+
     /// Which chain the node talks to.
     public enum ChainMode: String, Sendable, Equatable, CaseIterable {
         /// An in-process MockChain on loopback (the out-of-the-box default).
@@ -69,6 +86,8 @@ public struct ServiceConfiguration: Sendable, CustomStringConvertible {
 
     /// The HTTP server.
     public var server: Server
+    /// The checkpoint pipeline (backlog bound, prover threads).
+    public var pipeline: Pipeline
     /// The audit store's SQLite file.
     public var storePath: String
     /// Days prompt and response text is kept after settlement.
@@ -120,6 +139,8 @@ public struct ServiceConfiguration: Sendable, CustomStringConvertible {
         line("server.port", String(server.port))
         line("server.max_body_bytes", String(server.maxBodyBytes))
         line("server.shutdown_grace_seconds", String(server.shutdownGraceSeconds))
+        line("pipeline.max_pending_checkpoints", String(pipeline.maxPendingCheckpoints))
+        line("pipeline.prover_threads", String(pipeline.proverThreads))
         line("store.path", storePath)
         line("store.text_retention_days", String(textRetentionDays))
         line("keys.directory", keysDirectory)

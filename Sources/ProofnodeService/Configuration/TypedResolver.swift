@@ -60,6 +60,9 @@ struct TypedResolver {
             port: integer("server.port", in: 0...65_535) ?? 8080,
             maxBodyBytes: integer("server.max_body_bytes", in: 1_024...(256 << 20)) ?? 1 << 20,
             shutdownGraceSeconds: number("server.shutdown_grace_seconds", in: 0...3_600) ?? 30)
+        let pipeline = ServiceConfiguration.Pipeline(
+            maxPendingCheckpoints: integer("pipeline.max_pending_checkpoints", in: 1...1_000_000) ?? 256,
+            proverThreads: integer("pipeline.prover_threads", in: 1...64) ?? 2)
         let storePath = lookup("store.path") ?? "data/proofnode.sqlite"
         let retention = number("store.text_retention_days", in: 0...36_500) ?? 30
         let keysDirectory = lookup("keys.directory") ?? "keys"
@@ -85,7 +88,8 @@ struct TypedResolver {
         }
         guard let proofs else { return nil }
         return ServiceConfiguration(
-            server: server, storePath: storePath, textRetentionDays: retention, keysDirectory: keysDirectory,
+            server: server, pipeline: pipeline, storePath: storePath, textRetentionDays: retention,
+            keysDirectory: keysDirectory,
             generateKeysIfMissing: generate, proofs: proofs, chain: chain, requiredOnChainVerifier: verifier,
             hostKey: hostKey, modelPath: modelPath,
             tokens: tokens, logLevel: level, sources: sources)

@@ -23,8 +23,10 @@ struct IngestSession: Sendable {
     var receipts: [SegmentReceipt] = []
     /// The content hash of every accepted segment, by sequence number (a retry must repeat it).
     var contentHashes: [Data] = []
-    /// The segment being made durable, if any: the session's next segment waits for it (one at a time).
-    var writing: Task<SegmentWriter.Outcome, Never>?
+    /// Whether a segment of the session is being made durable: the next one waits for it (one at a time).
+    var writing = false
+    /// Calls waiting for the segment in flight to be durable.
+    var writeWaiters: [CheckedContinuation<Void, Never>] = []
     /// Segments not yet wholly inside a planned checkpoint.
     var spans: [Span] = []
     /// The words ``SessionIngestState/phase`` reports.

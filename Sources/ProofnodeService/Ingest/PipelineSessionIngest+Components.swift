@@ -7,8 +7,9 @@ extension PipelineSessionIngest {
     /// Builds the pipeline `proofnode serve` runs from its components and starts it (recovery, resumption).
     ///
     /// One transaction manager serves both the submitter and the settler (one host key, one nonce
-    /// sequence). The settler waits in chain time read from the latest block and sleeps for real; the
-    /// dispute window is the configured `DISPUTE_WINDOW_SECONDS` or the chain's.
+    /// sequence). Proofs run on `pipeline.prover_threads` lower-priority threads; segments are refused
+    /// (503) above `pipeline.max_pending_checkpoints` queued checkpoints. The settler waits in chain time
+    /// read from the latest block and sleeps for real; the dispute window is the configured `DISPUTE_WINDOW_SECONDS` or the chain's.
     /// - Parameter components: What `proofnode serve` has built.
     /// - Throws: ``ServiceError`` when the proof generator or the model hash cannot be made.
     public static func make(_ components: ServiceComponents) async throws(ServiceError) -> PipelineSessionIngest {
@@ -28,7 +29,8 @@ extension PipelineSessionIngest {
         let manager = TransactionManager(client: components.chain)
         let submitter = CheckpointSubmitter(
             store: components.store, client: components.chain, manager: manager, marketplace: marketplace,
-            signer: components.signer, generator: generator)
+            signer: components.signer, generator: generator,
+            provers: .pool(threads: configuration.pipeline.proverThreads))
         let chain = SettlementChain(client: components.chain, marketplace: marketplace)
         let telemetry = SettlementTelemetry(logger: components.logger, factory: components.metricsFactory)
         let validator = SessionValidator(
@@ -47,7 +49,7 @@ extension PipelineSessionIngest {
             // 80 % of the server's grace: the whole graceful shutdown is cut at the full grace, and the store
             // flush after the pipeline's wait must still fit.
             shutdownGrace: .milliseconds(Int64(max(1, configuration.server.shutdownGraceSeconds * 0.8) * 1000)),
-            logger: components.logger)
+            maxPendingCheckpoints: configuration.pipeline.maxPendingCheckpoints, logger: components.logger)
         await ingest.start()
         return ingest
     }

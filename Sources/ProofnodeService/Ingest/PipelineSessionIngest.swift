@@ -102,7 +102,7 @@ public actor PipelineSessionIngest: SessionIngest {
         try checkAccepting()
         let jobID = String(segment.jobID)
         _ = try await loaded(jobID, registering: false)
-        while let writing = sessions[jobID]?.writing { _ = await writing.value }
+        while sessions[jobID]?.writing == true { await waitForWrite(jobID) }
         guard let session = sessions[jobID] else {
             throw SessionIngestError(.unavailable, "session \(jobID) is not loaded; retry")
         }
@@ -149,10 +149,9 @@ public actor PipelineSessionIngest: SessionIngest {
         let record = TokenSegmentRecord(
             jobID: jobID, sequence: Int64(clamping: segment.sequence), contentHash: hash, promptText: segment.prompt,
             responseText: segment.response, tokens: tokens)
-        let write = Task { await writer.write(record) }
-        sessions[jobID]?.writing = write
-        let outcome = await write.value
-        sessions[jobID]?.writing = nil
+        sessions[jobID]?.writing = true
+        let outcome = await writer.write(record)
+        finishWrite(jobID)
         switch outcome {
         case .failure(let error):
             throw SessionIngestError(.unavailable, "the audit store could not store the segment: \(error)")
@@ -181,7 +180,7 @@ public actor PipelineSessionIngest: SessionIngest {
         try checkAccepting()
         let jobID = String(completion.jobID)
         _ = try await loaded(jobID, registering: false)
-        while let writing = sessions[jobID]?.writing { _ = await writing.value }
+        while sessions[jobID]?.writing == true { await waitForWrite(jobID) }
         guard var session = sessions[jobID] else {
             throw SessionIngestError(.unavailable, "session \(jobID) is not loaded; retry")
         }
@@ -259,6 +258,25 @@ public actor PipelineSessionIngest: SessionIngest {
             )
         }
         for task in settlements.values { task.cancel() }
+    }
+
+    /// Suspends until the session's segment in flight is durable (the next one is checked against it).
+    private func waitForWrite(_ jobID: String) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            if sessions[jobID]?.writing == true {
+                sessions[jobID]?.writeWaiters.append(continuation)
+            } else {
+                continuation.resume()
+            }
+        }
+    }
+
+    /// Ends the session's write in flight and wakes what waited for it.
+    private func finishWrite(_ jobID: String) {
+        sessions[jobID]?.writing = false
+        let waiters = sessions[jobID]?.writeWaiters ?? []
+        sessions[jobID]?.writeWaiters = []
+        for waiter in waiters { waiter.resume() }
     }
 
     func checkAccepting() throws(SessionIngestError) {

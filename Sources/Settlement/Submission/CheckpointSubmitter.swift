@@ -12,9 +12,10 @@ import Foundation
 /// After a crash, ``recover()`` finishes every stored checkpoint from the state it reached: a signed
 /// transaction is confirmed by hash or rebroadcast byte for byte, never signed again.
 ///
-/// One submitter serves many sessions concurrently (one host key, so one nonce sequence); proving and
-/// SQLite writes run off the actor, on the submitter's ``BlockingWorkExecutor`` (not on Swift's
-/// cooperative pool, which the HTTP handlers need). Checkpoints of one session must be submitted in order.
+/// One submitter serves many sessions concurrently (one host key, so one nonce sequence); SQLite reads and
+/// writes run off the actor, on the submitter's ``BlockingWorkExecutor``, and proofs on its
+/// ``ProverThreads`` (lower priority, one proof per thread) — never on Swift's cooperative pool, which the
+/// HTTP handlers need. Checkpoints of one session must be submitted in order.
 public actor CheckpointSubmitter {
     /// The audit store.
     public nonisolated let store: AuditStore
@@ -42,12 +43,14 @@ public actor CheckpointSubmitter {
     ///   - observer: Told about every completed step.
     ///   - sleep: The retry sleeper (injectable for tests).
     ///   - executor: Where submissions run (default: ``BlockingWorkExecutor/shared``).
+    ///   - provers: Where proofs run (default: ``ProverThreads/shared``; nil: on the executor's thread,
+    ///     each proof split across all cores — the fastest single proof, at the request path's expense).
     public init(
         store: AuditStore, client: EthereumClient, manager: TransactionManager, marketplace: JobMarketplace,
         signer: EthereumSigner, generator: ProofGenerator, configuration: SubmissionConfiguration = .init(),
         pacer: SubmissionPacer? = nil, observer: SubmissionObserver? = nil,
         sleep: @escaping SubmissionPacer.Sleeper = { try await Task.sleep(for: $0) },
-        executor: BlockingWorkExecutor = .shared
+        executor: BlockingWorkExecutor = .shared, provers: ProverThreads? = .shared
     ) {
         self.executor = executor
         self.store = store
@@ -56,7 +59,8 @@ public actor CheckpointSubmitter {
         self.host = signer.address
         self.pipeline = SubmissionPipeline(
             store: store, client: client, manager: manager, marketplace: marketplace, signer: signer,
-            generator: generator, configuration: configuration, pacer: pacer ?? .chain(client, sleep: sleep),
+            generator: generator, provers: provers, configuration: configuration,
+            pacer: pacer ?? .chain(client, sleep: sleep),
             observer: observer, sleep: sleep)
     }
 
@@ -70,13 +74,16 @@ public actor CheckpointSubmitter {
     ///   When the checkpoint is already stored, the stored proof is driven on (nothing is proven twice).
     public func submit(_ work: CheckpointWork, jobID: String) async throws(SubmissionError) -> SubmittedCheckpoint {
         let pipeline = self.pipeline
-        let existing: Bool
-        do {
-            existing = try store.checkpoints(jobID: jobID).contains { $0.checkpointIndex == work.plan.index }
-        } catch {
-            throw SubmissionError(.storeFailed, "\(error)", jobID: jobID, checkpointIndex: work.plan.index)
-        }
+        let store = self.store
         return try await once(jobID, work.plan.index) { () async throws(SubmissionError) -> SubmittedCheckpoint in
+            // Read on the executor, not on the actor: a read waits for the store's queue (behind other
+            // writes and their fsyncs), which would hold a cooperative thread.
+            let existing: Bool
+            do {
+                existing = try store.checkpoints(jobID: jobID).contains { $0.checkpointIndex == work.plan.index }
+            } catch {
+                throw SubmissionError(.storeFailed, "\(error)", jobID: jobID, checkpointIndex: work.plan.index)
+            }
             if !existing { try await pipeline.proveAndStore(work, jobID: jobID) }
             return try await pipeline.drive(jobID: jobID, index: work.plan.index)
         }

@@ -12,6 +12,8 @@ struct SubmissionPipeline: Sendable {
     let marketplace: JobMarketplace
     let signer: EthereumSigner
     let generator: ProofGenerator
+    /// Where proofs run (nil: on the calling thread, split across cores).
+    let provers: ProverThreads?
     let configuration: SubmissionConfiguration
     let pacer: SubmissionPacer
     let observer: SubmissionObserver?
@@ -44,7 +46,14 @@ struct SubmissionPipeline: Sendable {
             opening: opening)
         let envelope: ProofEnvelope
         do {
-            envelope = try generator.prove(statement)
+            if let provers {
+                let generator = self.generator
+                envelope = try await provers.run { () throws(ProofSystemError) -> ProofEnvelope in
+                    try generator.prove(statement)
+                }
+            } else {
+                envelope = try generator.prove(statement)
+            }
         } catch {
             throw fail(.provingFailed, "checkpoint \(plan.index) could not be proven: \(error)")
         }

@@ -69,7 +69,8 @@ enum LoadWorld {
         let manager = TransactionManager(client: eth)
         let submitter = CheckpointSubmitter(
             store: store, client: eth, manager: manager, marketplace: marketplace, signer: host,
-            generator: try ProofGenerator(configuration: proofs, keys: keys, cache: .some(nil)))
+            generator: try ProofGenerator(configuration: proofs, keys: keys, cache: .some(nil)),
+            provers: shape.inlineProving ? nil : .pool(threads: shape.proverThreads))
         let settlementChain = SettlementChain(client: eth, marketplace: marketplace)
         let settler = AutoSettler(
             store: store,

@@ -27,7 +27,9 @@ import Settlement
 /// for (``CheckpointAccounting``): lost and duplicated checkpoints must be 0, otherwise the suite fails.
 ///
 /// Environment overrides (for exploring, not for the recorded figures): `PROOFNODE_LOAD_SESSIONS`,
-/// `PROOFNODE_LOAD_RATE`, `PROOFNODE_LOAD_SECONDS`, `PROOFNODE_LOAD_INTERVAL`.
+/// `PROOFNODE_LOAD_RATE`, `PROOFNODE_LOAD_SECONDS`, `PROOFNODE_LOAD_INTERVAL`, `PROOFNODE_LOAD_PROVER_THREADS`
+/// (default 2, as `pipeline.prover_threads`), and `PROOFNODE_LOAD_INLINE_PROVING=1` (each proof split across
+/// all cores on the pipeline's executor thread, as before the prover threads: for comparison).
 struct PipelineLoadBenchmarks: BenchmarkSuite {
     let name = "load"
     let summary =
@@ -39,6 +41,8 @@ struct PipelineLoadBenchmarks: BenchmarkSuite {
         var rate = 500.0
         var seconds = 60.0
         var proofInterval: UInt64 = 1000
+        var proverThreads = 2
+        var inlineProving = false
 
         static func fromEnvironment() -> Shape {
             let environment = ProcessInfo.processInfo.environment
@@ -53,6 +57,10 @@ struct PipelineLoadBenchmarks: BenchmarkSuite {
             if let value = environment["PROOFNODE_LOAD_INTERVAL"].flatMap(UInt64.init), value >= 100 {
                 shape.proofInterval = value
             }
+            if let value = environment["PROOFNODE_LOAD_PROVER_THREADS"].flatMap(Int.init), value > 0 {
+                shape.proverThreads = value
+            }
+            shape.inlineProving = environment["PROOFNODE_LOAD_INLINE_PROVING"] == "1"
             return shape
         }
 
