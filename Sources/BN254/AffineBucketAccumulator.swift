@@ -4,7 +4,10 @@
 /// additions and inverting all their denominators at once (Montgomery's trick) brings the cost to
 /// about 6 multiplications per addition instead of the 11 of a mixed Jacobian addition. A bucket
 /// already waiting in the current batch cannot take a second point, so such points are deferred to
-/// the next batch. Equal points are doubled and opposite points empty the bucket.
+/// the next batch; a deferred point that finds its bucket busy again goes into a Jacobian overflow
+/// bucket instead (a mixed addition), so that a window with very few buckets (the top window holds
+/// the scalars' last bits) cannot force a flush, and an inversion, every few points. Equal points
+/// are doubled and opposite points empty the bucket.
 ///
 /// The storage is raw memory owned by the accumulator (no array bounds or uniqueness checks in the
 /// inner loops): create it with ``init(bucketCount:capacity:)`` and release it with
@@ -29,6 +32,8 @@ struct AffineBucketAccumulator<Affine: AffineCurvePoint> {
     @usableFromInline let deferredBucket: UnsafeMutablePointer<Int32>
     @usableFromInline let deferredX: UnsafeMutablePointer<Field>
     @usableFromInline let deferredY: UnsafeMutablePointer<Field>
+    /// Jacobian buckets for points deferred twice, allocated on first use (all at infinity).
+    @usableFromInline var overflow: UnsafeMutablePointer<JacobianPoint<Affine>>?
     @usableFromInline var pendingCount = 0
     @usableFromInline var deferredCount = 0
     /// The number of buckets.
@@ -69,6 +74,7 @@ struct AffineBucketAccumulator<Affine: AffineCurvePoint> {
         deferredBucket.deallocate()
         deferredX.deallocate()
         deferredY.deallocate()
+        overflow?.deallocate()
     }
 
     /// Whether the batch (or the deferred list) is full and should be flushed.
@@ -78,6 +84,13 @@ struct AffineBucketAccumulator<Affine: AffineCurvePoint> {
     /// Schedules bucket[index] += (pointX, pointY) (a finite point).
     @inlinable @inline(__always)
     mutating func add(x pointX: Field, y pointY: Field, to index: Int) {
+        schedule(x: pointX, y: pointY, to: index, deferring: true)
+    }
+
+    /// Schedules bucket[index] += (pointX, pointY): into the batch if the bucket is free, else
+    /// deferred (`deferring`) or added to the bucket's Jacobian overflow.
+    @inlinable @inline(__always)
+    mutating func schedule(x pointX: Field, y pointY: Field, to index: Int, deferring: Bool) {
         switch state[index] {
         case 0:
             (x + index).initialize(to: pointX)
@@ -90,11 +103,29 @@ struct AffineBucketAccumulator<Affine: AffineCurvePoint> {
             pendingCount += 1
             state[index] = 2
         default:
-            deferredBucket[deferredCount] = Int32(truncatingIfNeeded: index)
-            (deferredX + deferredCount).initialize(to: pointX)
-            (deferredY + deferredCount).initialize(to: pointY)
-            deferredCount += 1
+            if deferring {
+                deferredBucket[deferredCount] = Int32(truncatingIfNeeded: index)
+                (deferredX + deferredCount).initialize(to: pointX)
+                (deferredY + deferredCount).initialize(to: pointY)
+                deferredCount += 1
+            } else {
+                addToOverflow(x: pointX, y: pointY, index: index)
+            }
         }
+    }
+
+    /// overflow[index] += (pointX, pointY), allocating the overflow buckets on first use.
+    @inlinable
+    mutating func addToOverflow(x pointX: Field, y pointY: Field, index: Int) {
+        let buckets: UnsafeMutablePointer<JacobianPoint<Affine>>
+        if let overflow {
+            buckets = overflow
+        } else {
+            buckets = .allocate(capacity: bucketCount)
+            buckets.initialize(repeating: .infinity, count: bucketCount)
+            overflow = buckets
+        }
+        buckets[index] = buckets[index].adding(Affine(x: pointX, y: pointY))
     }
 
     /// Performs the pending additions with one inversion, then schedules the deferred points.
@@ -144,12 +175,11 @@ struct AffineBucketAccumulator<Affine: AffineCurvePoint> {
             }
             pendingCount = 0
         }
-        // Re-schedule the deferred points; those deferred again are compacted to the front (the
-        // write position never passes the read position).
+        // Re-schedule the deferred points; a point whose bucket is busy again goes to the overflow.
         let deferred = deferredCount
         deferredCount = 0
         for k in 0..<deferred {
-            add(x: deferredX[k], y: deferredY[k], to: Int(deferredBucket[k]))
+            schedule(x: deferredX[k], y: deferredY[k], to: Int(deferredBucket[k]), deferring: false)
         }
     }
 
@@ -159,7 +189,8 @@ struct AffineBucketAccumulator<Affine: AffineCurvePoint> {
         while pendingCount > 0 || deferredCount > 0 { flush() }
     }
 
-    /// Σ j·bucket[offset + j − 1] for j = 1…count, by a running sum from the top bucket down.
+    /// Σ j·bucket[offset + j − 1] for j = 1…count (each bucket's affine point plus its overflow), by a
+    /// running sum from the top bucket down.
     @inlinable
     func weightedSum(offset: Int, count: Int) -> JacobianPoint<Affine> {
         var running = JacobianPoint<Affine>.infinity
@@ -167,6 +198,7 @@ struct AffineBucketAccumulator<Affine: AffineCurvePoint> {
         var index = offset + count - 1
         while index >= offset {
             if state[index] != 0 { running = running.adding(Affine(x: x[index], y: y[index])) }
+            if let overflow, !overflow[index].isInfinity { running += overflow[index] }
             total += running
             index -= 1
         }

@@ -44,15 +44,18 @@ extension Prover {
     /// Two rounds of independent jobs on all cores, each MSM split into one part per core so the
     /// cores stay evenly loaded: first the G2 MSM, the A and B₁ MSMs and the three interpolations
     /// onto the coset; then H's coefficients and one MSM over the L and H queries together (one
-    /// bucket combination instead of two).
+    /// bucket combination instead of two). The MSMs use the prover's tables of shifted query points
+    /// (built on the first proof), with one window per part.
     func multiScalarSums(
         _ z: [Fr], rows: (a: [Fr], b: [Fr], c: [Fr])
     ) throws(BN254Error) -> (a: G1Projective, b1: G1Projective, b2: G2Projective, lh: G1Projective) {
         let quotient = self.quotient
         let parts = ConcurrentJobs.coreCount
-        let b2 = try MultiScalarMultiplicationJob(bases: key.bG2Query, scalars: z, partsPerSet: parts)
-        let a = try MultiScalarMultiplicationJob(bases: key.aQuery, scalars: z, partsPerSet: parts)
-        let b1 = try MultiScalarMultiplicationJob(bases: key.bG1Query, scalars: z, partsPerSet: parts)
+        let tables = try self.tables.tables(
+            a: key.aQuery, b1: key.bG1Query, b2: key.bG2Query, lh: lhQuery, windowsPerCopy: parts)
+        let b2 = try FixedBaseMultiScalarMultiplicationJob(table: tables.b2, scalars: z, parts: parts)
+        let a = try FixedBaseMultiScalarMultiplicationJob(table: tables.a, scalars: z, parts: parts)
+        let b1 = try FixedBaseMultiScalarMultiplicationJob(table: tables.b1, scalars: z, parts: parts)
         let cosetValues = (JobResult<[Fr]>(), JobResult<[Fr]>(), JobResult<[Fr]>())
         var jobs: [@Sendable () -> Void] = (0..<b2.partCount).map { part -> @Sendable () -> Void in
             { b2.run(part: part) }
@@ -67,7 +70,7 @@ extension Prover {
         ConcurrentJobs.run(jobs)
         let h = try quotient.quotientCoefficients(
             a: try cosetValues.0.value(), b: try cosetValues.1.value(), c: try cosetValues.2.value())
-        let lh = try MultiScalarMultiplicationJob(bases: lhQuery, scalars: z + h, partsPerSet: parts)
+        let lh = try FixedBaseMultiScalarMultiplicationJob(table: tables.lh, scalars: z + h, parts: parts)
         ConcurrentJobs.run((0..<lh.partCount).map { part -> @Sendable () -> Void in { lh.run(part: part) } })
         return (a.result(), b1.result(), b2.result(), lh.result())
     }

@@ -20,6 +20,8 @@ public struct Prover: Sendable {
     /// skips) followed by the H query, so that Σ z_private·Lᵢ + Σ hᵢ·Hᵢ is one MSM over the full
     /// assignment followed by H's coefficients.
     let lhQuery: [G1Affine]
+    /// The MSM tables of the four queries, built on the first proof (shared by copies of the prover).
+    let tables: ProverTables
 
     /// A prover for `system` with `key`.
     /// - Throws: ``Groth16Error`` `.malformedKey` when the key was made for another circuit.
@@ -41,6 +43,7 @@ public struct Prover: Sendable {
         }
         self.quotient = try QuotientEvaluator(domain: qap.domain)
         self.lhQuery = [G1Affine](repeating: .infinity, count: qap.inputCount) + key.lQuery + key.hQuery
+        self.tables = ProverTables()
     }
 
     /// Proves that `assignment` satisfies the circuit, with fresh randomness.
