@@ -17,8 +17,13 @@ public enum WorkSplitting {
     /// The number of parts a computation may split into on the calling thread: the active cores, or 1
     /// inside ``serially(_:)``.
     public static var partCount: Int {
-        isSerial ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
+        isSerial ? 1 : activeCores
     }
+
+    /// The machine's active cores, whatever the calling thread's mode: for structures shared by split and
+    /// serial computations alike (e.g. the prover's MSM tables), which must not depend on which mode
+    /// happened to build them.
+    public static var activeCores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     /// Runs `body` with every split computation running its parts on the calling thread.
     /// - Parameter body: The work (e.g. one Groth16 proof).

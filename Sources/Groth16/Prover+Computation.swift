@@ -51,8 +51,10 @@ extension Prover {
     ) throws(BN254Error) -> (a: G1Projective, b1: G1Projective, b2: G2Projective, lh: G1Projective) {
         let quotient = self.quotient
         let parts = ConcurrentJobs.coreCount
+        // One window per core in each copy, even when this proof runs serially (a prover thread): the
+        // tables are shared, and a proof that splits across the cores later must find one window per part.
         let tables = try self.tables.tables(
-            a: key.aQuery, b1: key.bG1Query, b2: key.bG2Query, lh: lhQuery, windowsPerCopy: parts)
+            a: key.aQuery, b1: key.bG1Query, b2: key.bG2Query, lh: lhQuery, windowsPerCopy: WorkSplitting.activeCores)
         let b2 = try FixedBaseMultiScalarMultiplicationJob(table: tables.b2, scalars: z, parts: parts)
         let a = try FixedBaseMultiScalarMultiplicationJob(table: tables.a, scalars: z, parts: parts)
         let b1 = try FixedBaseMultiScalarMultiplicationJob(table: tables.b1, scalars: z, parts: parts)
