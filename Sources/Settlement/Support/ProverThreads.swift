@@ -11,9 +11,7 @@ import Foundation
 /// behind proof arithmetic. Here a proof never leaves its own thread: throughput comes from several
 /// proofs of different sessions side by side, and the threads' lower priority (`nice` +10 on Linux)
 /// lets the scheduler run the request path first whenever both want a core.
-public final class ProverThreads: @unchecked Sendable {
-    // @unchecked: `jobs` and `head` are guarded by `condition`.
-
+public final class ProverThreads: Sendable {
     /// The process-wide prover threads (two, niceness +10).
     public static var shared: ProverThreads { pool(threads: 2) }
 
@@ -27,9 +25,7 @@ public final class ProverThreads: @unchecked Sendable {
     /// The default niceness increment of the threads (Linux: per thread; lower priority than the rest).
     public static let defaultNiceness: Int32 = 10
 
-    private let condition = NSCondition()
-    private var jobs: [@Sendable () -> Void] = []
-    private var head = 0
+    private let queue = DedicatedThreadQueue<@Sendable () -> Void>()
     /// The number of threads.
     public let threadCount: Int
 
@@ -40,26 +36,22 @@ public final class ProverThreads: @unchecked Sendable {
     ///   - niceness: How much lower than the process the threads' priority is (0: the same; Linux only).
     public init(name: String, threads: Int, niceness: Int32 = ProverThreads.defaultNiceness) {
         threadCount = max(1, threads)
-        for index in 0..<threadCount {
-            let thread = Thread { [self] in
+        queue.start(
+            name: name, threads: threadCount,
+            prepare: {
                 #if os(Linux)
                     // Linux keeps a niceness per thread: `who` 0 is the calling thread only. A failure
                     // (e.g. a seccomp filter) leaves the thread at the process's priority, which is correct,
                     // just less polite.
                     if niceness != 0 { _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, niceness) }
                 #endif
-                work()
-            }
-            thread.name = "\(name).\(index)"
-            thread.start()
-        }
+            },
+            run: { job in job() })
     }
 
     /// Proofs queued and not yet started (how far behind the threads are).
     public var queuedJobs: Int {
-        condition.lock()
-        defer { condition.unlock() }
-        return jobs.count - head
+        queue.queuedJobs
     }
 
     /// Runs `body` on a prover thread, with split computations kept on that thread, and returns its
@@ -84,25 +76,7 @@ public final class ProverThreads: @unchecked Sendable {
     }
 
     private func enqueue(_ job: @escaping @Sendable () -> Void) {
-        condition.lock()
-        jobs.append(job)
-        condition.signal()
-        condition.unlock()
-    }
-
-    private func work() {
-        while true {
-            condition.lock()
-            while head == jobs.count { condition.wait() }
-            let job = jobs[head]
-            head += 1
-            if head == jobs.count || head > 1024 {
-                jobs.removeFirst(head)
-                head = 0
-            }
-            condition.unlock()
-            job()
-        }
+        queue.enqueue(job)
     }
 }
 
