@@ -10,10 +10,7 @@ struct AuditLogTests {
     let store: AuditStore
 
     init() throws {
-        directory = try TemporaryDirectory()
-        store = try AuditStore(path: directory.path())
-        try store.recordSession(Fixtures.session("1"))
-        for index in 0..<4 { try store.recordCheckpoint(Fixtures.checkpoint("1", Int64(index))) }
+        (directory, store) = try Fixtures.storeWithSession(checkpoints: 4)
         try store.recordDispute(jobID: "1", reasons: ["x"])
     }
 

@@ -9,10 +9,7 @@ struct ConstraintTests {
     let store: AuditStore
 
     init() throws {
-        directory = try TemporaryDirectory()
-        store = try AuditStore(path: directory.path())
-        try store.recordSession(Fixtures.session("1"))
-        try store.recordCheckpoint(Fixtures.checkpoint("1", 0))
+        (directory, store) = try Fixtures.storeWithSession(checkpoints: 1)
     }
 
     @Test("a second transaction for the same checkpoint is refused with duplicateSubmission")

@@ -10,10 +10,7 @@ struct ReplacedVersionMinedTests {
 
     /// Checkpoint 1/0 with transaction "a" (nonce 4) broadcast, then replaced by the fee bump "b".
     init() throws {
-        directory = try TemporaryDirectory()
-        store = try AuditStore(path: directory.path())
-        try store.recordSession(Fixtures.session("1"))
-        try store.recordCheckpoint(Fixtures.checkpoint("1", 0))
+        (directory, store) = try Fixtures.storeWithSession(checkpoints: 1)
         try store.recordSignedSubmission(
             jobID: "1", checkpointIndex: 0, nonce: 4, rawTransaction: Data([1]), txHash: Fixtures.txHash("a"))
         try store.markSubmissionBroadcast(txHash: Fixtures.txHash("a"))

@@ -67,6 +67,15 @@ enum Fixtures {
                 keyFingerprint: "fp-1", backend: "groth16-bn254", publicInputsJSON: #"["1","2","3"]"#, salt: salt))
     }
 
+    /// A store in a new temporary directory, holding session "1" and its checkpoints 0..<`checkpoints`.
+    static func storeWithSession(checkpoints: Int) throws -> (directory: TemporaryDirectory, store: AuditStore) {
+        let directory = try TemporaryDirectory()
+        let store = try AuditStore(path: directory.path())
+        try store.recordSession(session("1"))
+        for index in 0..<checkpoints { try store.recordCheckpoint(checkpoint("1", Int64(index))) }
+        return (directory, store)
+    }
+
     /// A 32-byte transaction hash derived from a label.
     static func txHash(_ label: String) -> Data { sha256("tx " + label) }
 }
