@@ -16,10 +16,16 @@ public struct Prover: Sendable {
     public let qap: QuadraticArithmeticProgram
     /// The quotient's transform tables for the QAP's domain.
     let quotient: QuotientEvaluator
+    /// The A query followed by α and δ (in G1): with the scalars z, 1 and r one MSM gives the proof's A.
+    let aBases: [G1Affine]
+    /// The B query in G1 followed by β: with the scalars z and 1 one MSM gives B₁ − s·δ, all that C needs.
+    let b1Bases: [G1Affine]
+    /// The B query in G2 followed by β and δ: with the scalars z, 1 and s one MSM gives the proof's B.
+    let b2Bases: [G2Affine]
     /// The L query indexed by column (the point at infinity for the input columns, which the MSM
     /// skips) followed by the H query, so that Σ z_private·Lᵢ + Σ hᵢ·Hᵢ is one MSM over the full
     /// assignment followed by H's coefficients.
-    let lhQuery: [G1Affine]
+    let lhBases: [G1Affine]
     /// The MSM tables of the four queries, built on the first proof (shared by copies of the prover).
     let tables: ProverTables
 
@@ -42,7 +48,10 @@ public struct Prover: Sendable {
             throw Groth16Error(.malformedKey, "the proving key's H query does not match the circuit's domain")
         }
         self.quotient = try QuotientEvaluator(domain: qap.domain)
-        self.lhQuery = [G1Affine](repeating: .infinity, count: qap.inputCount) + key.lQuery + key.hQuery
+        self.aBases = key.aQuery + [key.verifyingKey.alpha, key.deltaG1]
+        self.b1Bases = key.bG1Query + [key.betaG1]
+        self.b2Bases = key.bG2Query + [key.verifyingKey.beta, key.verifyingKey.delta]
+        self.lhBases = [G1Affine](repeating: .infinity, count: qap.inputCount) + key.lQuery + key.hQuery
         self.tables = ProverTables()
     }
 
@@ -66,19 +75,21 @@ public struct Prover: Sendable {
                 .sizeMismatch,
                 "the assignment has \(assignment.values.count) values; the circuit has \(system.variableCount)")
         }
-        let rows = try rowValues(assignment)
-        let z = assignment.values
         let r = Fr.random(using: &generator)
         let s = Fr.random(using: &generator)
+        let prepared = try prepare(assignment, r: r, s: s)
         do {
-            let sums = try multiScalarSums(z, rows: rows)
-            let deltaG1 = G1Projective(key.deltaG1)
-            let a = sums.a.adding(key.verifyingKey.alpha) + deltaG1.multiplied(by: r)
-            let b2 = sums.b2.adding(key.verifyingKey.beta) + G2Projective(key.verifyingKey.delta).multiplied(by: s)
-            let b1 = sums.b1.adding(key.betaG1) + deltaG1.multiplied(by: s)
-            let c = sums.lh + a.multiplied(by: s) + b1.multiplied(by: r) - deltaG1.multiplied(by: r * s)
-            let affineG1 = G1Projective.batchNormalise([a, c])
-            return Proof(a: affineG1[0], b: b2.affine, c: affineG1[1])
+            let sums = try multiScalarSums(prepared)
+            // A = α + Σ zᵢ·Aᵢ + r·δ and B = β + Σ zᵢ·Bᵢ + s·δ come whole out of their MSMs; with
+            // B₁' = β + Σ zᵢ·B₁ᵢ (B₁ without s·δ), C = Σ z·L + Σ h·H + s·A + r·B₁ − rs·δ = LH + s·A + r·B₁'.
+            let blinded = (JobResult<G1Projective>(), JobResult<G1Projective>())
+            ConcurrentJobs.run([
+                { blinded.0.capture { sums.a.multiplied(by: s) } },
+                { blinded.1.capture { sums.b1.multiplied(by: r) } },
+            ])
+            let c = sums.lh + (try blinded.0.value()) + (try blinded.1.value())
+            let affineG1 = G1Projective.batchNormalise([sums.a, c])
+            return Proof(a: affineG1[0], b: sums.b2.affine, c: affineG1[1])
         } catch {
             throw Groth16Error(.sizeMismatch, "internal size mismatch while proving: \(error.message)")
         }

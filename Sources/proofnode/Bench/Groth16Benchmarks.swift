@@ -1,7 +1,7 @@
 import BN254
 import Groth16
 
-/// Groth16 on the synthetic multiplication-chain circuit: setup, prove, verify, batch verify and the
+/// Groth16 on the synthetic multiplication-chain circuit: setup, prove (wall, CPU and one-core time), verify, batch verify and the
 /// key files' encode/decode, at 1500 and 3000 constraints with 5 public inputs (the sizes issue 3 sets
 /// targets for).
 struct Groth16Benchmarks: BenchmarkSuite {
@@ -33,6 +33,13 @@ struct Groth16Benchmarks: BenchmarkSuite {
         let assignment = circuit.assignment(publicInputs: inputs, start: Fr(3))
         var proof = try prover.prove(assignment)
         try recorder.measure("prove (\(label))", unit: "ms") { proof = try prover.prove(assignment) }
+        // CPU time over both cores against the time on one core: how much of the split proof waits idle.
+        try BN254CurveBenchmarks.recordCPUTime("prove (\(label)), CPU time", runs: recorder.runs, into: &recorder) {
+            proof = try prover.prove(assignment)
+        }
+        try recorder.measure("prove (\(label)), one core (serially)", unit: "ms") {
+            proof = try WorkSplitting.serially { () throws(Groth16Error) in try prover.prove(assignment) }
+        }
 
         var accepted = true
         try recorder.measure("verify (\(label))", unit: "ms") {
