@@ -103,9 +103,10 @@ extension EvaluationDomain {
                         var top = block * 2 * currentHalf + j
                         for _ in begin..<end {
                             let bottom = top + currentHalf
-                            let w = roots[j * stride]
                             let u = data[top]
-                            let v = data[bottom] * w
+                            // ω⁰ = 1: the first butterfly of every block (all of them in the first stage,
+                            // n − 1 of the n/2·log₂n in total) needs no multiplication.
+                            let v = j == 0 ? data[bottom] : data[bottom] * roots[j * stride]
                             data[top] = u + v
                             data[bottom] = u - v
                             j += 1
