@@ -2,7 +2,7 @@ import CSQLite
 
 /// One open SQLite connection with a cache of prepared statements.
 ///
-/// Not `Sendable`: it only exists inside ``SQLiteDatabase``'s serial queue and is lent to the closures
+/// Not `Sendable`: it only exists inside ``SQLiteDatabase``, used by one thread at a time, and is lent to the closures
 /// passed to ``SQLiteDatabase/write(_:)`` and ``SQLiteDatabase/read(_:)``. Do not keep it beyond them.
 public final class SQLiteConnection {
     /// The connection handle; closed on deinit.

@@ -18,7 +18,7 @@ public struct StoredTokenSegment: Sendable, Equatable {
 extension AuditStore {
     /// Stores several token segments in one transaction — one fsync for the batch (a group commit) —
     /// each in its own savepoint, so that one bad segment (an unknown session, a malformed field) fails
-    /// alone. Runs on the store's queue without blocking the calling task's thread.
+    /// alone. Waits for the connection on the store's own dispatch queue, not on the calling task's thread.
     /// - Parameter segments: The segments, of any sessions.
     /// - Returns: One result per segment, in order: the stored row, or why it was not stored. When the
     ///   transaction itself fails (disk full, I/O error), every result carries that error and nothing of
@@ -33,8 +33,8 @@ extension AuditStore {
         }
     }
 
-    /// The asynchronous ``recordTokenSegments(_:)`` on the calling thread, which waits for the store's
-    /// queue and the commit's fsync: for a thread of the caller's own (a dedicated writer thread), never
+    /// The asynchronous ``recordTokenSegments(_:)`` on the calling thread, which waits for the connection
+    /// and the (group) commit's fsync: for a thread of the caller's own (a dedicated writer thread), never
     /// for a thread of Swift's cooperative pool.
     /// - Parameter segments: The segments, of any sessions.
     /// - Returns: One result per segment, as the asynchronous form.

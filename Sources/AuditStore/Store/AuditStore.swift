@@ -6,8 +6,8 @@ import Foundation
 ///
 /// It stores the bytes, hashes, JSON and scalars handed to it and knows nothing of proof cryptography
 /// or of Ethereum; the one hash it computes itself is `proofHash = SHA-256(proof bytes)` (and the CID
-/// over the same digest). All methods are safe to call from any thread or task: the connection lives
-/// on a serial queue inside ``SQLiteDatabase``.
+/// over the same digest). All methods are safe to call from any thread or task: ``SQLiteDatabase`` owns
+/// the connection, lends it to one thread at a time and group-commits concurrent writes.
 public final class AuditStore: Sendable {
     /// How the store behaves.
     public struct Configuration: Sendable, Equatable {

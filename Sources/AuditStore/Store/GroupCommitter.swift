@@ -24,6 +24,9 @@ final class GroupCommitter<Input: Sendable, Output: Sendable>: @unchecked Sendab
     private var pending: [Request] = []
     private var leading = false
 
+    /// Requests waiting for the next group (for tests that compose groups deterministically).
+    var pendingCount: Int { lock.withLock { pending.count } }
+
     /// Runs `input` in a shared transaction.
     /// - Parameters:
     ///   - input: The record.

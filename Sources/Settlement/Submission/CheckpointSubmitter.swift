@@ -76,8 +76,8 @@ public actor CheckpointSubmitter {
         let pipeline = self.pipeline
         let store = self.store
         return try await once(jobID, work.plan.index) { () async throws(SubmissionError) -> SubmittedCheckpoint in
-            // Read on the executor, not on the actor: a read waits for the store's queue (behind other
-            // writes and their fsyncs), which would hold a cooperative thread.
+            // Read on the executor, not on the actor: a read waits for the store's connection (behind a
+            // group commit and its fsync), which would hold a cooperative thread.
             let existing: Bool
             do {
                 existing = try store.checkpoints(jobID: jobID).contains { $0.checkpointIndex == work.plan.index }

@@ -125,6 +125,11 @@ enum LoadWorld {
         figures.checkpointsDueRate = Double(figures.checkpointsDue) / shape.seconds
         figures.lost = accounts.reduce(0) { $0 + $1.lost }
         figures.duplicated = accounts.reduce(0) { $0 + $1.duplicated }
+        if let wal = store.database.walCheckpoints {
+            print(
+                "  store WAL: \(wal.background) background checkpoints, \(wal.inline) inside a commit (at the limit), "
+                    + "\(wal.failures) failed, largest WAL \(wal.largestWALPages) pages")
+        }
         await server.stop()
         return figures
     }
