@@ -25,9 +25,10 @@ struct AffineBucketAccumulator<Affine: AffineCurvePoint> {
     @usableFromInline let pendingBucket: UnsafeMutablePointer<Int32>
     @usableFromInline let pendingX: UnsafeMutablePointer<Field>
     @usableFromInline let pendingY: UnsafeMutablePointer<Field>
-    /// Denominators, then their inverses; and the prefix products of the batch inversion.
-    @usableFromInline let inverses: UnsafeMutablePointer<Field>
-    @usableFromInline let prefixes: UnsafeMutablePointer<Field>
+    /// The norms of the batch's denominators (``CurveField/inversionNorm``: the denominators
+    /// themselves in Fq, their Fq norms in Fq2) and the prefix products of their batch inversion.
+    @usableFromInline let norms: UnsafeMutablePointer<Field.NormField>
+    @usableFromInline let prefixes: UnsafeMutablePointer<Field.NormField>
     /// Points whose bucket was busy, for the next batch.
     @usableFromInline let deferredBucket: UnsafeMutablePointer<Int32>
     @usableFromInline let deferredX: UnsafeMutablePointer<Field>
@@ -53,7 +54,7 @@ struct AffineBucketAccumulator<Affine: AffineCurvePoint> {
         pendingBucket = .allocate(capacity: capacity)
         pendingX = .allocate(capacity: capacity)
         pendingY = .allocate(capacity: capacity)
-        inverses = .allocate(capacity: capacity)
+        norms = .allocate(capacity: capacity)
         prefixes = .allocate(capacity: capacity)
         deferredBucket = .allocate(capacity: capacity)
         deferredX = .allocate(capacity: capacity)
@@ -69,7 +70,7 @@ struct AffineBucketAccumulator<Affine: AffineCurvePoint> {
         pendingBucket.deallocate()
         pendingX.deallocate()
         pendingY.deallocate()
-        inverses.deallocate()
+        norms.deallocate()
         prefixes.deallocate()
         deferredBucket.deallocate()
         deferredX.deallocate()
@@ -128,50 +129,88 @@ struct AffineBucketAccumulator<Affine: AffineCurvePoint> {
         buckets[index] = buckets[index].adding(Affine(x: pointX, y: pointY))
     }
 
+    /// The norm of the denominator of pending addition k: x2 − x1, or 2·y1 for a doubling, or one
+    /// for opposite points (which need no inversion).
+    @inlinable @inline(__always)
+    func denominatorNorm(_ k: Int) -> Field.NormField {
+        let b = Int(pendingBucket[k])
+        var denominator = pendingX[k] - x[b]
+        if denominator.isZero {
+            denominator = pendingY[k] == y[b] ? y[b].doubled() : .one
+        }
+        return denominator.inversionNorm
+    }
+
+    /// Performs pending addition k given the inverse of its denominator's norm.
+    @inlinable @inline(__always)
+    func apply(_ k: Int, normInverse: Field.NormField) {
+        let b = Int(pendingBucket[k])
+        let x1 = x[b]
+        let y1 = y[b]
+        let x2 = pendingX[k]
+        let y2 = pendingY[k]
+        let dx = x2 - x1
+        let lambda: Field
+        if !dx.isZero {
+            lambda = (y2 - y1) * dx.inverse(normInverse: normInverse)
+        } else if y1 == y2 {
+            let xSquared = x1.squared()
+            lambda = (xSquared.doubled() + xSquared) * y1.doubled().inverse(normInverse: normInverse)
+        } else {
+            state[b] = 0
+            return
+        }
+        let x3 = lambda.squared() - x1 - x2
+        y[b] = lambda * (x1 - x3) - y1
+        x[b] = x3
+        state[b] = 1
+    }
+
     /// Performs the pending additions with one inversion, then schedules the deferred points.
+    ///
+    /// The batch inversion runs in ``CurveField/NormField`` (Fq also for G2: inverting norms costs
+    /// fewer multiplications than inverting in Fq2) with two interleaved prefix chains, so that
+    /// consecutive chain multiplications are independent and overlap in the CPU; the backward pass
+    /// completes each addition as soon as its inverse is known.
     @inlinable
     mutating func flush() {
         let count = pendingCount
         if count > 0 {
-            var accumulator = Field.one
-            for k in 0..<count {
-                let b = Int(pendingBucket[k])
-                var denominator = pendingX[k] - x[b]
-                if denominator.isZero {
-                    denominator = pendingY[k] == y[b] ? y[b].doubled() : .one
-                }
-                inverses[k] = denominator
-                prefixes[k] = accumulator
-                accumulator = accumulator * denominator
+            var even = Field.NormField.one
+            var odd = Field.NormField.one
+            var k = 0
+            while k + 1 < count {
+                let evenNorm = denominatorNorm(k)
+                let oddNorm = denominatorNorm(k + 1)
+                norms[k] = evenNorm
+                norms[k + 1] = oddNorm
+                prefixes[k] = even
+                prefixes[k + 1] = odd
+                even = even * evenNorm
+                odd = odd * oddNorm
+                k += 2
             }
-            var inverse = accumulator.inverse() ?? .zero
-            var k = count - 1
-            while k >= 0 {
-                let denominator = inverses[k]
-                inverses[k] = inverse * prefixes[k]
-                inverse = inverse * denominator
+            if k < count {
+                let evenNorm = denominatorNorm(k)
+                norms[k] = evenNorm
+                prefixes[k] = even
+                even = even * evenNorm
+            }
+            let inverse = (even * odd).inverse() ?? .zero
+            var evenInverse = inverse * odd
+            var oddInverse = inverse * even
+            k = count - 1
+            if count & 1 == 1 {
+                apply(k, normInverse: evenInverse * prefixes[k])
+                evenInverse = evenInverse * norms[k]
                 k -= 1
             }
-            for k in 0..<count {
-                let b = Int(pendingBucket[k])
-                let x1 = x[b]
-                let y1 = y[b]
-                let x2 = pendingX[k]
-                let y2 = pendingY[k]
-                let lambda: Field
-                if x1 != x2 {
-                    lambda = (y2 - y1) * inverses[k]
-                } else if y1 == y2 {
-                    let xSquared = x1.squared()
-                    lambda = (xSquared.doubled() + xSquared) * inverses[k]
-                } else {
-                    state[b] = 0
-                    continue
-                }
-                let x3 = lambda.squared() - x1 - x2
-                y[b] = lambda * (x1 - x3) - y1
-                x[b] = x3
-                state[b] = 1
+            while k > 0 {
+                apply(k, normInverse: oddInverse * prefixes[k])
+                oddInverse = oddInverse * norms[k]
+                apply(k - 1, normInverse: evenInverse * prefixes[k - 1])
+                evenInverse = evenInverse * norms[k - 1]
+                k -= 2
             }
             pendingCount = 0
         }

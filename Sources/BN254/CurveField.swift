@@ -24,11 +24,41 @@ public protocol CurveField: Hashable, Sendable {
     func doubled() -> Self
     /// The multiplicative inverse, or nil for zero.
     func inverse() -> Self?
+
+    /// The field in which batched inversions run: the field itself for a prime field, Fq for ``Fq2``.
+    associatedtype NormField: CurveField
+    /// An element of ``NormField`` that is zero exactly when `self` is, and whose inverse gives the
+    /// inverse of `self` through ``inverse(normInverse:)``: the element itself for a prime field,
+    /// the norm c0² + c1² for ``Fq2``.
+    var inversionNorm: NormField { get }
+    /// The inverse of `self` given the inverse of its ``inversionNorm`` (for a non-zero element).
+    func inverse(normInverse: NormField) -> Self
 }
 
-extension PrimeField: CurveField {}
+extension PrimeField: CurveField {
+    /// The element itself.
+    @inlinable @inline(__always)
+    public var inversionNorm: Self { self }
 
-extension Fq2: CurveField {}
+    /// `normInverse`, which is already the inverse.
+    @inlinable @inline(__always)
+    public func inverse(normInverse: Self) -> Self { normInverse }
+}
+
+extension Fq2: CurveField {
+    /// The norm c0² + c1² (zero only for zero, since −1 is not a square in Fq), with one Montgomery
+    /// reduction of the summed squares (below 2p² < p·2^256).
+    @inlinable @inline(__always)
+    public var inversionNorm: Fq {
+        typealias Arithmetic = MontgomeryArithmetic<FqParameters>
+        let sum = Arithmetic.wideSquare(c0.montgomery).adding(Arithmetic.wideSquare(c1.montgomery))
+        return Fq(montgomery: Arithmetic.reduce(sum))
+    }
+
+    /// (c0 − c1·u)·normInverse.
+    @inlinable @inline(__always)
+    public func inverse(normInverse: Fq) -> Fq2 { Fq2(c0 * normInverse, -(c1 * normInverse)) }
+}
 
 extension CurveField {
     /// Inverts every non-zero element of `values` in place with one field inversion (Montgomery's

@@ -35,13 +35,28 @@ public struct Fq2: Hashable, Sendable {
     @inlinable @inline(__always)
     public static prefix func - (value: Fq2) -> Fq2 { Fq2(-value.c0, -value.c1) }
 
-    /// Product (Karatsuba: three Fq multiplications).
+    /// Product (Karatsuba with lazy reduction: three unreduced 512-bit products, two Montgomery
+    /// reductions).
+    ///
+    /// With v0 = a0·b0, v1 = a1·b1 and the cross product (a0 + a1)(b0 + b1) of unreduced sums
+    /// (below 2p < 2^255), c1 = cross − v0 − v1 = a0·b1 + a1·b0 < 2p² and c0 = v0 − v1 (plus p·2^256
+    /// when negative) both lie in [0, p·2^256), the input range of one Montgomery reduction.
     @inlinable @inline(__always)
     public static func * (lhs: Fq2, rhs: Fq2) -> Fq2 {
-        let v0 = lhs.c0 * rhs.c0
-        let v1 = lhs.c1 * rhs.c1
-        let cross = (lhs.c0 + lhs.c1) * (rhs.c0 + rhs.c1)
-        return Fq2(v0 - v1, cross - v0 - v1)
+        typealias Arithmetic = MontgomeryArithmetic<FqParameters>
+        let a0 = lhs.c0.montgomery
+        let a1 = lhs.c1.montgomery
+        let b0 = rhs.c0.montgomery
+        let b1 = rhs.c1.montgomery
+        let v0 = Arithmetic.wideMul(a0, b0)
+        let v1 = Arithmetic.wideMul(a1, b1)
+        let cross = Arithmetic.wideMul(Arithmetic.addUnreduced(a0, a1), Arithmetic.addUnreduced(b0, b1))
+        let (real, borrow) = v0.subtractingWithBorrow(v1)
+        let mask = 0 &- borrow
+        let p = FqParameters.modulus
+        let c0 = Arithmetic.reduce(real.addingToHighHalf(UInt256(p.w0 & mask, p.w1 & mask, p.w2 & mask, p.w3 & mask)))
+        let c1 = Arithmetic.reduce(cross.subtractingWithBorrow(v0).difference.subtractingWithBorrow(v1).difference)
+        return Fq2(Fq(montgomery: c0), Fq(montgomery: c1))
     }
 
     /// Product with an Fq scalar.
@@ -60,11 +75,16 @@ public struct Fq2: Hashable, Sendable {
     @inlinable @inline(__always)
     public static func *= (lhs: inout Fq2, rhs: Fq2) { lhs = lhs * rhs }
 
-    /// The square ((a+b)(a−b), 2ab: two Fq multiplications).
+    /// The square: (a0 + a1)(a0 − a1) + 2·a0·a1·u, as two unreduced products (each below 2p², the
+    /// sums left unreduced) and two Montgomery reductions.
     @inlinable @inline(__always)
     public func squared() -> Fq2 {
-        let product = c0 * c1
-        return Fq2((c0 + c1) * (c0 - c1), product + product)
+        typealias Arithmetic = MontgomeryArithmetic<FqParameters>
+        let a0 = c0.montgomery
+        let a1 = c1.montgomery
+        let real = Arithmetic.wideMul(Arithmetic.addUnreduced(a0, a1), Arithmetic.sub(a0, a1))
+        let imaginary = Arithmetic.wideMul(a0, Arithmetic.addUnreduced(a1, a1))
+        return Fq2(Fq(montgomery: Arithmetic.reduce(real)), Fq(montgomery: Arithmetic.reduce(imaginary)))
     }
 
     /// Twice the element.

@@ -65,16 +65,24 @@ public final class MultiScalarMultiplicationTable<Affine: AffineCurvePoint>: Sen
             of: bases, copies: copies, shift: perCopy * width, workers: max(1, workers))
     }
 
-    /// The width c minimising (254/c + 1, rounded up to whole copies)·7·count + windowsPerCopy·27·2^(c−1):
-    /// batched affine bucket additions (≈ 7 multiplications each) plus the bucket combinations
-    /// (two Jacobian additions per bucket).
+    /// The width c minimising (254/c + 1, rounded up to whole copies)·a·count + windowsPerCopy·27·2^(c−1):
+    /// batched affine bucket additions (weight a) plus the bucket combinations (two Jacobian additions
+    /// per bucket).
+    ///
+    /// The addition weights were calibrated with `proofnode bench --suite msm-widths` (2 windows per
+    /// copy, 2 parts, CPU time): in G1 an addition costs more than its 6 multiplications because
+    /// narrow windows also mean small batches (more inversions per addition) and more bucket
+    /// collisions, so a = 10 (widths 11, 12, 12, 13 for 1500, 3000, 3600, 7100 points: 5 %, 0 %, 0 %
+    /// and 4 % faster than the former a = 7); in G2 the bucket combination weighs relatively more and
+    /// a = 7 stays (width 11 at 3000 points; 12 measured 3 % slower).
     @inlinable
     static func width(forCount count: Int, windowsPerCopy: Int) -> Int {
+        let additionWeight = Affine.Field.self == Fq.self ? 10 : 7
         var best = 2
         var bestCost = Int.max
         for width in 2...16 {
             let windows = ((254 / width + 1 + windowsPerCopy - 1) / windowsPerCopy) * windowsPerCopy
-            let cost = 7 * count * windows + windowsPerCopy * 27 * (1 << (width - 1))
+            let cost = additionWeight * count * windows + windowsPerCopy * 27 * (1 << (width - 1))
             if cost < bestCost {
                 best = width
                 bestCost = cost

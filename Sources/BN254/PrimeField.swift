@@ -98,7 +98,8 @@ public struct PrimeField<P: PrimeFieldParameters>: Hashable, Sendable {
     @inlinable @inline(__always)
     public static func *= (lhs: inout Self, rhs: Self) { lhs = lhs * rhs }
 
-    /// The square of the element.
+    /// The square of the element (a multiplication: a dedicated squaring with 10 limb products and a
+    /// separate reduction measured no faster than the interleaved CIOS product).
     @inlinable @inline(__always)
     public func squared() -> Self { self * self }
 

@@ -3,7 +3,7 @@ import BN254
 /// Field arithmetic: the dependent-chain multiplication figure that every other cost scales with.
 struct BN254FieldBenchmarks: BenchmarkSuite {
     let name = "fields"
-    let summary = "Fq and Fr multiplication, squaring and inversion"
+    let summary = "Fq, Fq2 and Fr multiplication, squaring and inversion"
 
     func run(into recorder: inout BenchmarkRecorder) throws {
         let chain = 1_000_000
@@ -15,6 +15,14 @@ struct BN254FieldBenchmarks: BenchmarkSuite {
         recorder.measure("fq.square (dependent chain)", unit: "ns", batch: chain) {
             for _ in 0..<chain { x = x.squared() }
         }
+        var u = Fq2(Fq(5), Fq(3))
+        let v = Fq2(Fq.random(), Fq.random())
+        recorder.measure("fq2.mul (dependent chain)", unit: "ns", batch: chain) {
+            for _ in 0..<chain { u = u * v }
+        }
+        recorder.measure("fq2.square (dependent chain)", unit: "ns", batch: chain) {
+            for _ in 0..<chain { u = u.squared() }
+        }
         var s = Fr(11)
         let t = Fr.random()
         recorder.measure("fr.mul (dependent chain)", unit: "ns", batch: chain) {
@@ -23,6 +31,6 @@ struct BN254FieldBenchmarks: BenchmarkSuite {
         recorder.measure("fq.inverse", unit: "us", batch: 100) {
             for _ in 0..<100 { x = x.inverse() ?? y }
         }
-        precondition(!x.isZero || !s.isZero)
+        precondition(!x.isZero || !s.isZero || !u.isZero)
     }
 }

@@ -11,6 +11,7 @@ enum BenchmarkRegistry {
         TransactionManagerBenchmarks(),
         AuditStoreBenchmarks(),
         BN254CurveBenchmarks(),
+        BN254MSMWidthBenchmarks(),
         MockChainBenchmarks(),
         Groth16Benchmarks(),
         SettlementBenchmarks(),
