@@ -52,6 +52,9 @@ enum LoadDriver {
     private struct SessionOutcome: Sendable {
         var index: Int
         var latencies: [Double] = []
+        /// Per request: its scheduled time (ms after the start) and the session's tokens after it, for the trace.
+        var scheduledAt: [Double] = []
+        var tokensAfter: [UInt64] = []
         var accepted = 0
         var overloaded = 0
         var errors = 0
@@ -89,12 +92,15 @@ enum LoadDriver {
                         }
                         let done = DispatchTime.now().uptimeNanoseconds
                         outcome.latencies.append(Double(done &- scheduled) / 1e6)
+                        outcome.scheduledAt.append(Double(scheduled &- start) / 1e6)
                         outcome.finished = done
                         if status == 202 {
                             outcome.accepted += 1
                             outcome.tokens += tokens
                             sequence += 1
-                        } else {
+                        }
+                        outcome.tokensAfter.append(outcome.tokens)
+                        if status != 202 {
                             outcome.errors += 1
                         }
                     }
@@ -106,6 +112,18 @@ enum LoadDriver {
             return all
         }
         outcomes.sort { $0.index < $1.index }
+        if let path = ProcessInfo.processInfo.environment["PROOFNODE_LOAD_TRACE"] {
+            // Exploring only: one line per request, to see whether slow requests cluster in time or follow
+            // checkpoints.
+            var lines = "session,request,scheduled_ms,latency_ms,tokens_after\n"
+            for outcome in outcomes {
+                for k in outcome.latencies.indices {
+                    lines +=
+                        "\(outcome.index),\(k),\(outcome.scheduledAt[k]),\(outcome.latencies[k]),\(outcome.tokensAfter[k])\n"
+                }
+            }
+            try Data(lines.utf8).write(to: URL(fileURLWithPath: path))
+        }
         let latencies = outcomes.flatMap(\.latencies).sorted()
         let end = outcomes.map(\.finished).max() ?? start
         let elapsed = Double(end &- start) / 1e9

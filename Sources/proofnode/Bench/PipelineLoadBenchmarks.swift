@@ -29,7 +29,9 @@ import Settlement
 /// Environment overrides (for exploring, not for the recorded figures): `PROOFNODE_LOAD_SESSIONS`,
 /// `PROOFNODE_LOAD_RATE`, `PROOFNODE_LOAD_SECONDS`, `PROOFNODE_LOAD_INTERVAL`, `PROOFNODE_LOAD_PROVER_THREADS`
 /// (default 2, as `pipeline.prover_threads`), and `PROOFNODE_LOAD_INLINE_PROVING=1` (each proof split across
-/// all cores on the pipeline's executor thread, as before the prover threads: for comparison).
+/// all cores on the pipeline's executor thread, as before the prover threads: for comparison), and
+/// `PROOFNODE_LOAD_TRACE=<file>` (a CSV line per request: session, request, scheduled time, latency, session
+/// tokens after it — to see whether slow requests cluster in time).
 struct PipelineLoadBenchmarks: BenchmarkSuite {
     let name = "load"
     let summary =
