@@ -26,6 +26,38 @@ struct DatabaseGroupCommitTests {
         return database
     }
 
+    /// Holds the connection on a thread of its own and starts a write of row 1 ("leader") that waits for it,
+    /// the leader of the next group; returns once the leader waits. Signal `release` to let both go.
+    private static func holdConnectionWithWaitingLeader(
+        _ database: SQLiteDatabase
+    ) -> (release: DispatchSemaphore, holder: Background<Bool>, leader: Background<Bool>) {
+        let held = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let holder = Background<Bool> {
+            do {
+                return try database.withConnection { _ in
+                    held.signal()
+                    release.wait()
+                    return true
+                }
+            } catch {
+                held.signal()
+                return false
+            }
+        }
+        held.wait()
+        let leader = Background<Bool> {
+            do {
+                try database.write { db in try db.run("INSERT INTO items (id, label) VALUES (1, 'leader')") }
+                return true
+            } catch {
+                return false
+            }
+        }
+        #expect(eventually { database.connectionWaiters == 1 })
+        return (release, holder, leader)
+    }
+
     /// Runs `body` on a thread of its own; the result arrives through the returned box.
     private final class Background<T: Sendable>: @unchecked Sendable {
         // @unchecked: `value` is written before `done` is signalled and read only after waiting for it.
@@ -84,31 +116,8 @@ struct DatabaseGroupCommitTests {
     func failureStaysAlone() throws {
         let directory = try TemporaryDirectory()
         let database = try Self.open(directory)
-        let held = DispatchSemaphore(value: 0)
-        let release = DispatchSemaphore(value: 0)
-        let holder = Background<Bool> {
-            do {
-                return try database.withConnection { _ in
-                    held.signal()
-                    release.wait()
-                    return true
-                }
-            } catch {
-                held.signal()
-                return false
-            }
-        }
-        held.wait()
         // The leader of the first group waits for the connection; the next three queue behind it.
-        let leader = Background<Bool> {
-            do {
-                try database.write { db in try db.run("INSERT INTO items (id, label) VALUES (1, 'leader')") }
-                return true
-            } catch {
-                return false
-            }
-        }
-        #expect(Self.eventually { database.connectionWaiters == 1 })
+        let (release, holder, leader) = Self.holdConnectionWithWaitingLeader(database)
         let writers = (2...4).map { id in
             Background<String> {
                 do {
@@ -137,30 +146,7 @@ struct DatabaseGroupCommitTests {
     func failedGroupFailsEveryWrite() throws {
         let directory = try TemporaryDirectory()
         let database = try Self.open(directory)
-        let held = DispatchSemaphore(value: 0)
-        let release = DispatchSemaphore(value: 0)
-        let holder = Background<Bool> {
-            do {
-                return try database.withConnection { _ in
-                    held.signal()
-                    release.wait()
-                    return true
-                }
-            } catch {
-                held.signal()
-                return false
-            }
-        }
-        held.wait()
-        let leader = Background<Bool> {
-            do {
-                try database.write { db in try db.run("INSERT INTO items (id, label) VALUES (1, 'leader')") }
-                return true
-            } catch {
-                return false
-            }
-        }
-        #expect(Self.eventually { database.connectionWaiters == 1 })
+        let (release, holder, leader) = Self.holdConnectionWithWaitingLeader(database)
         // Member 3's dangling parent is only checked at COMMIT (a deferred foreign key): the group's commit fails.
         let writers = (2...4).map { id in
             Background<String> {
