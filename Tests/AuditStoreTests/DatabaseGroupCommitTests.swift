@@ -58,6 +58,31 @@ struct DatabaseGroupCommitTests {
         return (release, holder, leader)
     }
 
+    /// Lets the connection's holder and the waiting leader go, and checks that both finished.
+    private static func releaseGroup(
+        _ release: DispatchSemaphore, _ holder: Background<Bool>, _ leader: Background<Bool>
+    ) {
+        release.signal()
+        #expect(holder.wait() == true)
+        #expect(leader.wait() == true)
+    }
+
+    /// A write on a thread of its own whose result is "ok" or the name of its ``AuditStoreError`` code.
+    private static func write(
+        _ database: SQLiteDatabase, _ body: @escaping @Sendable (SQLiteConnection) throws -> Void
+    ) -> Background<String> {
+        Background<String> {
+            do {
+                try database.write(body)
+                return "ok"
+            } catch let error as AuditStoreError {
+                return error.code.name
+            } catch {
+                return "other"
+            }
+        }
+    }
+
     /// Runs `body` on a thread of its own; the result arrives through the returned box.
     private final class Background<T: Sendable>: @unchecked Sendable {
         // @unchecked: `value` is written before `done` is signalled and read only after waiting for it.
@@ -119,24 +144,13 @@ struct DatabaseGroupCommitTests {
         // The leader of the first group waits for the connection; the next three queue behind it.
         let (release, holder, leader) = Self.holdConnectionWithWaitingLeader(database)
         let writers = (2...4).map { id in
-            Background<String> {
-                do {
-                    try database.write { db in
-                        try db.run("INSERT INTO items (id, label) VALUES (?, 'member')", [id])
-                        if id == 3 { throw AuditStoreError(.invalidInput, "member 3 refuses") }
-                    }
-                    return "ok"
-                } catch let error as AuditStoreError {
-                    return error.code.name
-                } catch {
-                    return "other"
-                }
+            Self.write(database) { db in
+                try db.run("INSERT INTO items (id, label) VALUES (?, 'member')", [id])
+                if id == 3 { throw AuditStoreError(.invalidInput, "member 3 refuses") }
             }
         }
         #expect(Self.eventually { database.pendingGroupWrites == 3 })
-        release.signal()
-        #expect(holder.wait() == true)
-        #expect(leader.wait() == true)
+        Self.releaseGroup(release, holder, leader)
         #expect(writers.map { $0.wait() } == ["ok", "invalidInput", "ok"])
         let ids = try database.read { db in try db.query("SELECT id FROM items ORDER BY id").map { try $0.int64(0) } }
         #expect(ids == [1, 2, 4])
@@ -149,24 +163,12 @@ struct DatabaseGroupCommitTests {
         let (release, holder, leader) = Self.holdConnectionWithWaitingLeader(database)
         // Member 3's dangling parent is only checked at COMMIT (a deferred foreign key): the group's commit fails.
         let writers = (2...4).map { id in
-            Background<String> {
-                do {
-                    try database.write { db in
-                        try db.run(
-                            "INSERT INTO items (id, label, parent) VALUES (?, 'member', ?)", [id, id == 3 ? 99 : nil])
-                    }
-                    return "ok"
-                } catch let error as AuditStoreError {
-                    return error.code.name
-                } catch {
-                    return "other"
-                }
+            Self.write(database) { db in
+                try db.run("INSERT INTO items (id, label, parent) VALUES (?, 'member', ?)", [id, id == 3 ? 99 : nil])
             }
         }
         #expect(Self.eventually { database.pendingGroupWrites == 3 })
-        release.signal()
-        #expect(holder.wait() == true)
-        #expect(leader.wait() == true)
+        Self.releaseGroup(release, holder, leader)
         #expect(writers.map { $0.wait() } == ["constraint", "constraint", "constraint"])
         let ids = try database.read { db in try db.query("SELECT id FROM items ORDER BY id").map { try $0.int64(0) } }
         #expect(ids == [1])
