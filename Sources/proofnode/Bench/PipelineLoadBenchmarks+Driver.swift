@@ -1,38 +1,6 @@
 import Dispatch
 import Foundation
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
-/// POSTs JSON with the bench's bearer token over one shared `URLSession` (keep-alive connections).
-struct LoadClient: Sendable {
-    let baseURL: String
-    let token: String
-    let session: URLSession
-
-    init(baseURL: String, token: String, connections: Int) {
-        let configuration = URLSessionConfiguration.default
-        configuration.httpMaximumConnectionsPerHost = connections
-        configuration.timeoutIntervalForRequest = 120
-        self.baseURL = baseURL
-        self.token = token
-        self.session = URLSession(configuration: configuration)
-    }
-
-    /// The reply's status code.
-    func post(_ path: String, _ body: String) async throws -> Int {
-        guard let url = URL(string: baseURL + path) else { throw URLError(.badURL) }
-        var request = URLRequest(url: url)
-        request.httpMethod = "POST"
-        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.httpBody = Data(body.utf8)
-        let (_, response) = try await session.data(for: request)
-        return (response as? HTTPURLResponse)?.statusCode ?? 0
-    }
-}
-
 /// What the open-loop driver measured, and the tokens each session had accepted.
 struct DrivenLoad: Sendable {
     var figures: PipelineLoadBenchmarks.RunResult
@@ -63,7 +31,7 @@ enum LoadDriver {
     }
 
     static func drive(
-        shape: PipelineLoadBenchmarks.Shape, jobs: [String], client: LoadClient
+        shape: PipelineLoadBenchmarks.Shape, jobs: [String], client: LoadHTTPClient
     ) async throws -> DrivenLoad {
         let sessions = jobs.count
         let perSession = shape.requestsPerSession
@@ -72,39 +40,41 @@ enum LoadDriver {
         var outcomes = try await withThrowingTaskGroup(of: SessionOutcome.self) { group in
             for (index, job) in jobs.enumerated() {
                 group.addTask {
-                    var outcome = SessionOutcome(index: index)
-                    outcome.latencies.reserveCapacity(perSession)
-                    var random = UInt64(index + 1) &* 0x9E37_79B9_7F4A_7C15
-                    var sequence: UInt64 = 0
-                    for k in 0..<perSession {
-                        let scheduled = start + UInt64((Double(k * sessions + index) * spacing).rounded())
-                        let now = DispatchTime.now().uptimeNanoseconds
-                        if scheduled > now { try await Task.sleep(nanoseconds: scheduled - now) }
-                        random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                        let tokens = 10 + (random >> 33) % 31
-                        let body = segment(sequence: sequence, tokens: tokens, position: k)
-                        var status = try await client.post("/v1/sessions/\(job)/tokens", body)
-                        while status == 503 {
-                            // Refused by backpressure: the segment is not accepted; retry it as a client would.
-                            outcome.overloaded += 1
-                            try await Task.sleep(for: .seconds(1))
-                            status = try await client.post("/v1/sessions/\(job)/tokens", body)
+                    try await client.withConnection { connection in
+                        var outcome = SessionOutcome(index: index)
+                        outcome.latencies.reserveCapacity(perSession)
+                        var random = UInt64(index + 1) &* 0x9E37_79B9_7F4A_7C15
+                        var sequence: UInt64 = 0
+                        for k in 0..<perSession {
+                            let scheduled = start + UInt64((Double(k * sessions + index) * spacing).rounded())
+                            let now = DispatchTime.now().uptimeNanoseconds
+                            if scheduled > now { try await Task.sleep(nanoseconds: scheduled - now) }
+                            random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                            let tokens = 10 + (random >> 33) % 31
+                            let body = segment(sequence: sequence, tokens: tokens, position: k)
+                            var status = try await connection.post("/v1/sessions/\(job)/tokens", body)
+                            while status == 503 {
+                                // Refused by backpressure: the segment is not accepted; retry it as a client would.
+                                outcome.overloaded += 1
+                                try await Task.sleep(for: .seconds(1))
+                                status = try await connection.post("/v1/sessions/\(job)/tokens", body)
+                            }
+                            let done = DispatchTime.now().uptimeNanoseconds
+                            outcome.latencies.append(Double(done &- scheduled) / 1e6)
+                            outcome.scheduledAt.append(Double(scheduled &- start) / 1e6)
+                            outcome.finished = done
+                            if status == 202 {
+                                outcome.accepted += 1
+                                outcome.tokens += tokens
+                                sequence += 1
+                            }
+                            outcome.tokensAfter.append(outcome.tokens)
+                            if status != 202 {
+                                outcome.errors += 1
+                            }
                         }
-                        let done = DispatchTime.now().uptimeNanoseconds
-                        outcome.latencies.append(Double(done &- scheduled) / 1e6)
-                        outcome.scheduledAt.append(Double(scheduled &- start) / 1e6)
-                        outcome.finished = done
-                        if status == 202 {
-                            outcome.accepted += 1
-                            outcome.tokens += tokens
-                            sequence += 1
-                        }
-                        outcome.tokensAfter.append(outcome.tokens)
-                        if status != 202 {
-                            outcome.errors += 1
-                        }
+                        return outcome
                     }
-                    return outcome
                 }
             }
             var all: [SessionOutcome] = []
@@ -123,6 +93,8 @@ enum LoadDriver {
                 }
             }
             try Data(lines.utf8).write(to: URL(fileURLWithPath: path))
+            // The schedule's origin on CLOCK_MONOTONIC, to line the trace up with `perf record -k CLOCK_MONOTONIC`.
+            print("  trace: \(path), scheduled_ms counts from monotonic \(Double(start) / 1e9) s")
         }
         let latencies = outcomes.flatMap(\.latencies).sorted()
         let end = outcomes.map(\.finished).max() ?? start

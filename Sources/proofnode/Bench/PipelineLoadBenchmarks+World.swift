@@ -10,10 +10,6 @@ import Prometheus
 import ProofnodeService
 import Settlement
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
 /// The load benchmark's world: one MockChain and one set of checkpoint keys; per run a fresh audit store,
 /// pipeline and API server, fresh sessions on the chain, the load, the drain and the accounting.
 enum LoadWorld {
@@ -95,15 +91,22 @@ enum LoadWorld {
                 metrics: metrics, registry: registry, logger: logger),
             shutdownGraceSeconds: 600)
         let jobs = try await openSessions(shape: shape, chain: chain, eth: eth, marketplace: marketplace)
-        let client = LoadClient(baseURL: server.url, token: token, connections: shape.sessions + 8)
-        for job in jobs {
-            let status = try await client.post(
-                "/v1/sessions", #"{"jobId": "\#(job)", "modelId": "bench", "chainId": \#(chainID)}"#)
-            guard status == 201 || status == 200 else {
-                throw CommandFailure("registering job \(job) answered \(status)")
+        let client = try LoadHTTPClient(baseURL: server.url, token: token)
+        let driven: Result<DrivenLoad, any Error>
+        do {
+            for job in jobs {
+                let status = try await client.post(
+                    "/v1/sessions", #"{"jobId": "\#(job)", "modelId": "bench", "chainId": \#(chainID)}"#)
+                guard status == 201 || status == 200 else {
+                    throw CommandFailure("registering job \(job) answered \(status)")
+                }
             }
+            driven = .success(try await LoadDriver.drive(shape: shape, jobs: jobs, client: client))
+        } catch {
+            driven = .failure(error)
         }
-        let result = try await LoadDriver.drive(shape: shape, jobs: jobs, client: client)
+        try await client.shutdown()
+        let result = try driven.get()
         // Drain: wait (bounded) until every due checkpoint is confirmed.
         let drainStart = DispatchTime.now().uptimeNanoseconds
         var accounts: [CheckpointAccount] = []

@@ -6,10 +6,6 @@ import Logging
 import Prometheus
 import ProofnodeService
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
 /// A bounded loopback load test of the HTTP API's token streaming: 50 sessions, one client each, posting
 /// `POST /v1/sessions/{job}/tokens` segments (auth, body limit, field validation, JSON, metrics) to a
 /// ``ProofnodeServer`` whose ``SessionIngest`` is an in-memory one — this measures the HTTP layer, not
@@ -64,26 +60,29 @@ struct ServiceLoadBenchmarks: BenchmarkSuite {
             chainID: 31337, maxBodyBytes: 1 << 20, maxProofBytes: 10_000, metrics: metrics, registry: registry,
             logger: logger)
         let server = try await ProofnodeServer.start(dependencies: dependencies)
-        let configuration = URLSessionConfiguration.default
-        configuration.httpMaximumConnectionsPerHost = sessions + 8
-        let session = URLSession(configuration: configuration)
+        let client = try LoadHTTPClient(baseURL: server.url, token: token)
+        var failure: (any Error)?
         var nextJob: UInt64 = 1
-        for _ in 0..<runs {
-            let paced = try await load(
-                server: server.url, session: session, firstJob: nextJob, seconds: 10, perSessionRate: 10)
-            nextJob += UInt64(sessions)
-            samples.pacedRate.append(paced.rate)
-            samples.pacedP50.append(paced.p50)
-            samples.pacedP99.append(paced.p99)
-            samples.errors += paced.errors
-            let unpaced = try await load(
-                server: server.url, session: session, firstJob: nextJob, seconds: 5, perSessionRate: nil)
-            nextJob += UInt64(sessions)
-            samples.capacity.append(unpaced.rate)
-            samples.capacityP99.append(unpaced.p99)
-            samples.errors += unpaced.errors
+        do {
+            for _ in 0..<runs {
+                let paced = try await load(client: client, firstJob: nextJob, seconds: 10, perSessionRate: 10)
+                nextJob += UInt64(sessions)
+                samples.pacedRate.append(paced.rate)
+                samples.pacedP50.append(paced.p50)
+                samples.pacedP99.append(paced.p99)
+                samples.errors += paced.errors
+                let unpaced = try await load(client: client, firstJob: nextJob, seconds: 5, perSessionRate: nil)
+                nextJob += UInt64(sessions)
+                samples.capacity.append(unpaced.rate)
+                samples.capacityP99.append(unpaced.p99)
+                samples.errors += unpaced.errors
+            }
+        } catch {
+            failure = error
         }
+        try await client.shutdown()
         await server.stop()
+        if let failure { throw failure }
     }
 
     private struct LoadResult {
@@ -96,47 +95,40 @@ struct ServiceLoadBenchmarks: BenchmarkSuite {
     /// One client per session, each registering its session then streaming segments for `seconds`,
     /// paced at `perSessionRate` requests/s (or as fast as replies come).
     private static func load(
-        server: String, session: URLSession, firstJob: UInt64, seconds: Double, perSessionRate: Double?
+        client: LoadHTTPClient, firstJob: UInt64, seconds: Double, perSessionRate: Double?
     ) async throws -> LoadResult {
-        func request(_ path: String, _ body: String) throws -> URLRequest {
-            guard let url = URL(string: server + path) else { throw URLError(.badURL) }
-            var request = URLRequest(url: url)
-            request.httpMethod = "POST"
-            request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            request.httpBody = Data(body.utf8)
-            return request
-        }
         let start = DispatchTime.now().uptimeNanoseconds
         let deadline = start + UInt64(seconds * 1e9)
         let results = try await withThrowingTaskGroup(of: ([Double], Int).self) { group in
             for offset in 0..<UInt64(sessions) {
                 let job = firstJob + offset
                 group.addTask {
-                    var latencies: [Double] = []
-                    var errors = 0
-                    let (_, registered) = try await session.data(
-                        for: try request("/v1/sessions", #"{"jobId": \#(job), "modelId": "bench"}"#))
-                    if (registered as? HTTPURLResponse)?.statusCode != 201 { errors += 1 }
-                    var sequence: UInt64 = 0
-                    let interval = perSessionRate.map { UInt64(1e9 / $0) }
-                    var next =
-                        DispatchTime.now().uptimeNanoseconds + UInt64(offset) * (interval ?? 0) / UInt64(sessions)
-                    while DispatchTime.now().uptimeNanoseconds < deadline {
-                        if let interval {
-                            let now = DispatchTime.now().uptimeNanoseconds
-                            if next > now { try await Task.sleep(nanoseconds: next - now) }
-                            next += interval
+                    try await client.withConnection { connection in
+                        var latencies: [Double] = []
+                        var errors = 0
+                        let registered = try await connection.post(
+                            "/v1/sessions", #"{"jobId": \#(job), "modelId": "bench"}"#)
+                        if registered != 201 { errors += 1 }
+                        var sequence: UInt64 = 0
+                        let interval = perSessionRate.map { UInt64(1e9 / $0) }
+                        var next =
+                            DispatchTime.now().uptimeNanoseconds + UInt64(offset) * (interval ?? 0) / UInt64(sessions)
+                        while DispatchTime.now().uptimeNanoseconds < deadline {
+                            if let interval {
+                                let now = DispatchTime.now().uptimeNanoseconds
+                                if next > now { try await Task.sleep(nanoseconds: next - now) }
+                                next += interval
+                            }
+                            let body =
+                                #"{"sequence": \#(sequence), "response": "lorem ipsum dolor sit amet ", "tokens": 20}"#
+                            let sent = DispatchTime.now().uptimeNanoseconds
+                            let status = try await connection.post("/v1/sessions/\(job)/tokens", body)
+                            latencies.append(Double(DispatchTime.now().uptimeNanoseconds - sent) / 1e6)
+                            if status != 202 { errors += 1 }
+                            sequence += 1
                         }
-                        let body =
-                            #"{"sequence": \#(sequence), "response": "lorem ipsum dolor sit amet ", "tokens": 20}"#
-                        let sent = DispatchTime.now().uptimeNanoseconds
-                        let (_, response) = try await session.data(for: try request("/v1/sessions/\(job)/tokens", body))
-                        latencies.append(Double(DispatchTime.now().uptimeNanoseconds - sent) / 1e6)
-                        if (response as? HTTPURLResponse)?.statusCode != 202 { errors += 1 }
-                        sequence += 1
+                        return (latencies, errors)
                     }
-                    return (latencies, errors)
                 }
             }
             var all: [Double] = []
