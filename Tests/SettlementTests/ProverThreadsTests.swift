@@ -38,6 +38,26 @@ struct ProverThreadsTests {
         #expect(!WorkSplitting.isSerial, "the caller's own setting is untouched")
     }
 
+    @Test("prover threads carry their name where `top -H` and perf see it, cut to Linux's 15 bytes")
+    func threadNames() async throws {
+        #expect(DedicatedThreadQueue<Int>.threadName("pn.prover", 1) == "pn.prover.1")
+        #expect(DedicatedThreadQueue<Int>.threadName("proofnode.pipeline", 12) == "proofnode.pi.12")
+        #expect(DedicatedThreadQueue<Int>.threadName("proofnode.pipeline", 3).utf8.count == 15)
+        #if os(Linux)
+            let pool = ProverThreads(name: "test.names", threads: 1, niceness: 0)
+            // The kernel's name of the calling thread.
+            let seen = await pool.run { () -> String in
+                do {
+                    return try String(contentsOfFile: "/proc/thread-self/comm", encoding: .utf8)
+                        .trimmingCharacters(in: .whitespacesAndNewlines)
+                } catch {
+                    return "unreadable: \(error)"
+                }
+            }
+            #expect(seen == "test.names.0")
+        #endif
+    }
+
     @Test("a typed error thrown by the job is rethrown to the caller")
     func rethrowsTypedError() async {
         let pool = ProverThreads.pool(threads: 1)

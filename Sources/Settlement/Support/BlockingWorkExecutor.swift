@@ -10,7 +10,7 @@ import Foundation
 /// pool stays free; actor-isolated code still runs on its actor.
 public final class BlockingWorkExecutor: TaskExecutor, Sendable {
     /// The process-wide executor of checkpoint submissions (four threads).
-    public static let shared = BlockingWorkExecutor(name: "proofnode.pipeline", threads: 4)
+    public static let shared = BlockingWorkExecutor(name: "pn.pipeline", threads: 4)
 
     private let queue = DedicatedThreadQueue<UnownedJob>()
 

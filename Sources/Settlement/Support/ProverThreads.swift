@@ -89,7 +89,7 @@ private final class PoolRegistry: @unchecked Sendable {
     func pool(threads: Int) -> ProverThreads {
         lock.withLock {
             if let pool = pools[threads] { return pool }
-            let pool = ProverThreads(name: "proofnode.prover", threads: threads)
+            let pool = ProverThreads(name: "pn.prover", threads: threads)
             pools[threads] = pool
             return pool
         }
