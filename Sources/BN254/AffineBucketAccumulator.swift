@@ -227,20 +227,4 @@ struct AffineBucketAccumulator<Affine: AffineCurvePoint> {
     mutating func finish() {
         while pendingCount > 0 || deferredCount > 0 { flush() }
     }
-
-    /// Σ j·bucket[offset + j − 1] for j = 1…count (each bucket's affine point plus its overflow), by a
-    /// running sum from the top bucket down.
-    @inlinable
-    func weightedSum(offset: Int, count: Int) -> JacobianPoint<Affine> {
-        var running = JacobianPoint<Affine>.infinity
-        var total = JacobianPoint<Affine>.infinity
-        var index = offset + count - 1
-        while index >= offset {
-            if state[index] != 0 { running = running.adding(Affine(x: x[index], y: y[index])) }
-            if let overflow, !overflow[index].isInfinity { running += overflow[index] }
-            total += running
-            index -= 1
-        }
-        return total
-    }
 }

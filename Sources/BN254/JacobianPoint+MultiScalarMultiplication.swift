@@ -105,7 +105,8 @@ extension JacobianPoint {
             }
         }
         accumulator.finish()
-        return (0..<windowCountHere).map { local in accumulator.weightedSum(offset: local * half, count: half) }
+        accumulator.foldOverflow()
+        return (0..<windowCountHere).map { local in accumulator.reduce(offset: local * half, count: half).weighted }
     }
 
     /// Signed base-2^c digits of every scalar, point-major (`digits[i·windowCount + window]`), each in
