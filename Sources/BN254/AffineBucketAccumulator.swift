@@ -4,10 +4,13 @@
 /// additions and inverting all their denominators at once (Montgomery's trick) brings the cost to
 /// about 6 multiplications per addition instead of the 11 of a mixed Jacobian addition. A bucket
 /// already waiting in the current batch cannot take a second point, so such points are deferred to
-/// the next batch; a deferred point that finds its bucket busy again goes into a Jacobian overflow
-/// bucket instead (a mixed addition), so that a window with very few buckets (the top window holds
-/// the scalars' last bits) cannot force a flush, and an inversion, every few points. Equal points
-/// are doubled and opposite points empty the bucket.
+/// the next batch; a deferred point that finds its bucket busy again waits once more while fewer
+/// than half a batch wait, and otherwise goes into a Jacobian overflow bucket (a mixed addition), so
+/// that a window with very few buckets (the top window holds the scalars' last bits) cannot force a
+/// flush, and an inversion, every few points. (Sending every second collision to the overflow cost
+/// a fixed-base MSM with 2^12 buckets per part and batches of 1024 about 11 % of its additions as
+/// mixed additions plus a final fold; see docs/BENCHMARKS.md.) Equal points are doubled and
+/// opposite points empty the bucket.
 ///
 /// The storage is raw memory owned by the accumulator (no array bounds or uniqueness checks in the
 /// inner loops): create it with ``init(bucketCount:capacity:)`` and release it with
@@ -214,11 +217,16 @@ struct AffineBucketAccumulator<Affine: AffineCurvePoint> {
             }
             pendingCount = 0
         }
-        // Re-schedule the deferred points; a point whose bucket is busy again goes to the overflow.
+        // Re-schedule the deferred points. A point whose bucket is busy again may wait once more while
+        // fewer than half a batch wait (compacted in place: entry k is read before entry ≤ k is
+        // written); beyond that it goes to the overflow, so that a few crowded buckets cannot force a
+        // flush, and an inversion, every few points.
         let deferred = deferredCount
         deferredCount = 0
+        let waitLimit = capacity / 2
         for k in 0..<deferred {
-            schedule(x: deferredX[k], y: deferredY[k], to: Int(deferredBucket[k]), deferring: false)
+            schedule(
+                x: deferredX[k], y: deferredY[k], to: Int(deferredBucket[k]), deferring: deferredCount < waitLimit)
         }
     }
 

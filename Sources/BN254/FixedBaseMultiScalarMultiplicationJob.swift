@@ -147,30 +147,49 @@ public final class FixedBaseMultiScalarMultiplicationJob<Affine: AffineCurvePoin
         let lastWindow = (slice.upperBound - 1) / half
         let lower = slice.lowerBound
         let sliceCount = slice.count
+        // Batches of a quarter of the buckets: larger ones collide more often than the inversions they save.
         var accumulator = AffineBucketAccumulator<Affine>(
-            bucketCount: sliceCount, capacity: min(1024, max(16, sliceCount / 2)))
+            bucketCount: sliceCount, capacity: min(1024, max(16, sliceCount / 4)))
         defer { accumulator.deallocate() }
         let copies = table.copyCount
         let perCopy = table.windowsPerCopy
         let windowCount = table.windowCount
+        // One point's digits that fall into this slice: the copy and the bucket (complemented for a
+        // negative digit), selected without a branch (whether a digit lands in the slice is a coin toss).
+        let capacity = copies * (lastWindow - firstWindow + 1)
+        let selectedCopy = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+        let selectedBucket = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+        defer {
+            selectedCopy.deallocate()
+            selectedBucket.deallocate()
+        }
         table.points.withUnsafeBufferPointer { points in
             indices.withUnsafeBufferPointer { indices in
                 let digitBase = digits.baseAddress.unsafelyUnwrapped
                 for k in 0..<indices.count {
                     let row = digitBase + k * windowCount
-                    let pointRow = indices[k] * copies
+                    var count = 0
                     for copy in 0..<copies {
                         for local in firstWindow...lastWindow {
                             let digit = Int(row[copy * perCopy + local])
-                            if digit == 0 { continue }
-                            // The bucket's index within this part's slice (unsigned: below zero wraps high).
-                            let bucket = local * half + (digit > 0 ? digit : -digit) - 1 - lower
-                            if UInt(bitPattern: bucket) >= UInt(sliceCount) { continue }
-                            let point = points[pointRow + copy]
-                            if point.isInfinity { continue }
-                            accumulator.add(x: point.x, y: digit > 0 ? point.y : -point.y, to: bucket)
-                            if accumulator.isFull { accumulator.flush() }
+                            // The bucket's index within the slice; −1 (out of the slice) for digit 0.
+                            let magnitude = digit < 0 ? -digit : digit
+                            let bucket = digit == 0 ? -1 : local * half + magnitude - 1 - lower
+                            selectedCopy[count] = Int32(truncatingIfNeeded: copy)
+                            selectedBucket[count] = Int32(truncatingIfNeeded: digit < 0 ? ~bucket : bucket)
+                            count &+= UInt(bitPattern: bucket) < UInt(sliceCount) ? 1 : 0
                         }
+                    }
+                    let pointRow = indices[k] * copies
+                    for entry in 0..<count {
+                        let point = points[pointRow + Int(selectedCopy[entry])]
+                        let bucket = Int(selectedBucket[entry])
+                        if bucket >= 0 {
+                            accumulator.add(x: point.x, y: point.y, to: bucket)
+                        } else {
+                            accumulator.add(x: point.x, y: -point.y, to: ~bucket)
+                        }
+                        if accumulator.isFull { accumulator.flush() }
                     }
                 }
             }

@@ -66,15 +66,18 @@ public final class MultiScalarMultiplicationTable<Affine: AffineCurvePoint>: Sen
             of: bases, copies: copies, shift: perCopy * width, workers: max(1, workers))
     }
 
-    /// The width c minimising (254/c + 1, rounded up to whole copies)·a·count + windowsPerCopy·b·2^(c−1):
-    /// batched affine bucket additions (weight a) plus the bucket reductions (weight b per bucket,
-    /// two batched affine additions and a share of the chunk combination, see
-    /// ``AffineBucketAccumulator/reduce(offset:count:)``).
+    /// The width c minimising (254/c + 1, rounded up to whole copies)·a·count + windowsPerCopy·b·2^(c−1)
+    /// (+ 2·a·count when the top window holds fewer than 6 bits): batched affine bucket additions
+    /// (weight a) plus the bucket reductions (weight b per bucket: two batched affine additions and a
+    /// share of the chunk combination, see ``AffineBucketAccumulator/reduce(offset:count:)``).
     ///
-    /// The weights were calibrated with `proofnode bench --suite msm-widths` (1 window per copy, 2
-    /// parts, CPU time): in G1 an addition costs more than its 6 multiplications because narrow
-    /// windows also mean small batches (more inversions per addition) and more bucket collisions, so
-    /// a = 10, b = 18; in G2, a = 7, b = 15.
+    /// The top window holds the scalars' last 254 − (254/c)·c bits (2 for c = 12 and 14, 7 for 13): with
+    /// a few bits every point's last digit lands in a handful of buckets, which collide in every batch
+    /// and end up deferred again and again or in the Jacobian overflow — about three times the cost of
+    /// those additions. The weights were calibrated with `proofnode bench --suite msm-widths` (1 window
+    /// per copy, 2 parts, CPU time): in G1 an addition costs more than its 6 multiplications because
+    /// batches are small (inversions) and collide, so a = 10, b = 18; in G2, a = 7, b = 15. Width 13
+    /// measured fastest for every size the synthetic circuits use (1500–7100 points, G1 and G2).
     @inlinable
     static func width(forCount count: Int, windowsPerCopy: Int) -> Int {
         let isG1 = Affine.Field.self == Fq.self
@@ -84,7 +87,10 @@ public final class MultiScalarMultiplicationTable<Affine: AffineCurvePoint>: Sen
         var bestCost = Int.max
         for width in 2...16 {
             let windows = ((254 / width + 1 + windowsPerCopy - 1) / windowsPerCopy) * windowsPerCopy
-            let cost = additionWeight * count * windows + windowsPerCopy * reductionWeight * (1 << (width - 1))
+            let topBits = 254 - (254 / width) * width
+            let crowding = topBits < 6 ? 2 * additionWeight * count : 0
+            let cost =
+                additionWeight * count * windows + crowding + windowsPerCopy * reductionWeight * (1 << (width - 1))
             if cost < bestCost {
                 best = width
                 bestCost = cost
