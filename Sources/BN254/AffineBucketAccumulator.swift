@@ -5,9 +5,10 @@
 /// about 6 multiplications per addition instead of the 11 of a mixed Jacobian addition. A bucket
 /// already waiting in the current batch cannot take a second point, so such points are deferred to
 /// the next batch; a deferred point that finds its bucket busy again waits once more while fewer
-/// than half a batch wait, and otherwise goes into a Jacobian overflow bucket (a mixed addition), so
-/// that a window with very few buckets (the top window holds the scalars' last bits) cannot force a
-/// flush, and an inversion, every few points. (Sending every second collision to the overflow cost
+/// than `waitLimit` points wait (half a batch by default; none for the general MSM, whose narrow top
+/// window would make waiting points force flush after flush), and otherwise goes into a Jacobian
+/// overflow bucket (a mixed addition), so that a window with very few buckets (the top window holds
+/// the scalars' last bits) cannot force a flush, and an inversion, every few points. (Sending every second collision to the overflow cost
 /// a fixed-base MSM with 2^12 buckets per part and batches of 1024 about 11 % of its additions as
 /// mixed additions plus a final fold; see docs/BENCHMARKS.md.) Equal points are doubled and
 /// opposite points empty the bucket.
@@ -44,12 +45,16 @@ struct AffineBucketAccumulator<Affine: AffineCurvePoint> {
     @usableFromInline let bucketCount: Int
     /// The batch size at which the caller should flush (pending or deferred).
     @usableFromInline let capacity: Int
+    /// How many deferred points may wait a second time at a flush (the rest go to the overflow).
+    @usableFromInline let waitLimit: Int
 
-    /// Empty buckets (at most 2^31 of them).
+    /// Empty buckets (at most 2^31 of them), flushed at `capacity` pending or deferred points, of which
+    /// up to `waitLimit` (default half a batch) may be deferred a second time.
     @inlinable
-    init(bucketCount: Int, capacity: Int) {
+    init(bucketCount: Int, capacity: Int, waitLimit: Int? = nil) {
         self.bucketCount = bucketCount
         self.capacity = capacity
+        self.waitLimit = waitLimit ?? capacity / 2
         x = .allocate(capacity: bucketCount)
         y = .allocate(capacity: bucketCount)
         state = .allocate(capacity: bucketCount)
@@ -223,7 +228,6 @@ struct AffineBucketAccumulator<Affine: AffineCurvePoint> {
         // flush, and an inversion, every few points.
         let deferred = deferredCount
         deferredCount = 0
-        let waitLimit = capacity / 2
         for k in 0..<deferred {
             schedule(
                 x: deferredX[k], y: deferredY[k], to: Int(deferredBucket[k]), deferring: deferredCount < waitLimit)
