@@ -39,8 +39,9 @@ public final class MultiScalarMultiplicationTable<Affine: AffineCurvePoint>: Sen
     }
 
     /// Builds the table for `bases` (points of the group, as every decoder guarantees), with a
-    /// window width chosen for `bases.count` dense scalars, `windowsPerCopy` windows per copy (the
-    /// number of parts an MSM over the table is split into), on up to `workers` cores.
+    /// window width chosen for `bases.count` dense scalars, `windowsPerCopy` windows per copy (1 for
+    /// the prover: an MSM's parts split the buckets, whatever the number of windows), on up to
+    /// `workers` cores.
     @inlinable
     public convenience init(bases: [Affine], windowsPerCopy: Int, workers: Int = ParallelWork.coreCount) {
         let perCopy = max(1, windowsPerCopy)
