@@ -4,10 +4,14 @@
 /// additions and inverting all their denominators at once (Montgomery's trick) brings the cost to
 /// about 6 multiplications per addition instead of the 11 of a mixed Jacobian addition. A bucket
 /// already waiting in the current batch cannot take a second point, so such points are deferred to
-/// the next batch; a deferred point that finds its bucket busy again goes into a Jacobian overflow
-/// bucket instead (a mixed addition), so that a window with very few buckets (the top window holds
-/// the scalars' last bits) cannot force a flush, and an inversion, every few points. Equal points
-/// are doubled and opposite points empty the bucket.
+/// the next batch; a deferred point that finds its bucket busy again waits once more while fewer
+/// than `waitLimit` points wait (half a batch by default; none for the general MSM, whose narrow top
+/// window would make waiting points force flush after flush), and otherwise goes into a Jacobian
+/// overflow bucket (a mixed addition), so that a window with very few buckets (the top window holds
+/// the scalars' last bits) cannot force a flush, and an inversion, every few points. (Sending every second collision to the overflow cost
+/// a fixed-base MSM with 2^12 buckets per part and batches of 1024 about 11 % of its additions as
+/// mixed additions plus a final fold; see docs/BENCHMARKS.md.) Equal points are doubled and
+/// opposite points empty the bucket.
 ///
 /// The storage is raw memory owned by the accumulator (no array bounds or uniqueness checks in the
 /// inner loops): create it with ``init(bucketCount:capacity:)`` and release it with
@@ -41,12 +45,16 @@ struct AffineBucketAccumulator<Affine: AffineCurvePoint> {
     @usableFromInline let bucketCount: Int
     /// The batch size at which the caller should flush (pending or deferred).
     @usableFromInline let capacity: Int
+    /// How many deferred points may wait a second time at a flush (the rest go to the overflow).
+    @usableFromInline let waitLimit: Int
 
-    /// Empty buckets (at most 2^31 of them).
+    /// Empty buckets (at most 2^31 of them), flushed at `capacity` pending or deferred points, of which
+    /// up to `waitLimit` (default half a batch) may be deferred a second time.
     @inlinable
-    init(bucketCount: Int, capacity: Int) {
+    init(bucketCount: Int, capacity: Int, waitLimit: Int? = nil) {
         self.bucketCount = bucketCount
         self.capacity = capacity
+        self.waitLimit = waitLimit ?? capacity / 2
         x = .allocate(capacity: bucketCount)
         y = .allocate(capacity: bucketCount)
         state = .allocate(capacity: bucketCount)
@@ -214,11 +222,15 @@ struct AffineBucketAccumulator<Affine: AffineCurvePoint> {
             }
             pendingCount = 0
         }
-        // Re-schedule the deferred points; a point whose bucket is busy again goes to the overflow.
+        // Re-schedule the deferred points. A point whose bucket is busy again may wait once more while
+        // fewer than half a batch wait (compacted in place: entry k is read before entry ≤ k is
+        // written); beyond that it goes to the overflow, so that a few crowded buckets cannot force a
+        // flush, and an inversion, every few points.
         let deferred = deferredCount
         deferredCount = 0
         for k in 0..<deferred {
-            schedule(x: deferredX[k], y: deferredY[k], to: Int(deferredBucket[k]), deferring: false)
+            schedule(
+                x: deferredX[k], y: deferredY[k], to: Int(deferredBucket[k]), deferring: deferredCount < waitLimit)
         }
     }
 
@@ -226,21 +238,5 @@ struct AffineBucketAccumulator<Affine: AffineCurvePoint> {
     @inlinable
     mutating func finish() {
         while pendingCount > 0 || deferredCount > 0 { flush() }
-    }
-
-    /// Σ j·bucket[offset + j − 1] for j = 1…count (each bucket's affine point plus its overflow), by a
-    /// running sum from the top bucket down.
-    @inlinable
-    func weightedSum(offset: Int, count: Int) -> JacobianPoint<Affine> {
-        var running = JacobianPoint<Affine>.infinity
-        var total = JacobianPoint<Affine>.infinity
-        var index = offset + count - 1
-        while index >= offset {
-            if state[index] != 0 { running = running.adding(Affine(x: x[index], y: y[index])) }
-            if let overflow, !overflow[index].isInfinity { running += overflow[index] }
-            total += running
-            index -= 1
-        }
-        return total
     }
 }

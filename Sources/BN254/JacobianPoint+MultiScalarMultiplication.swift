@@ -79,8 +79,11 @@ extension JacobianPoint {
     ) -> [Self] {
         let half = 1 << (width - 1)
         let bucketCount = windows.count * half
+        // No second wait for deferred points: this MSM's narrow windows (c ≈ 7) leave its top window
+        // a few bits wide, whose handful of buckets would make waiting points force flush after flush
+        // (g1.msm 1024 measured 5 % slower with waits).
         var accumulator = AffineBucketAccumulator<Affine>(
-            bucketCount: bucketCount, capacity: min(512, max(16, bucketCount / 4)))
+            bucketCount: bucketCount, capacity: min(512, max(16, bucketCount / 4)), waitLimit: 0)
         defer { accumulator.deallocate() }
         let windowCountHere = windows.count
         windows.withUnsafeBufferPointer { windowList in
@@ -105,7 +108,8 @@ extension JacobianPoint {
             }
         }
         accumulator.finish()
-        return (0..<windowCountHere).map { local in accumulator.weightedSum(offset: local * half, count: half) }
+        accumulator.foldOverflow()
+        return (0..<windowCountHere).map { local in accumulator.reduce(offset: local * half, count: half).weighted }
     }
 
     /// Signed base-2^c digits of every scalar, point-major (`digits[i·windowCount + window]`), each in

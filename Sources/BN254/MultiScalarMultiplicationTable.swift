@@ -3,12 +3,13 @@
 /// the scalar.
 ///
 /// Pippenger with window width c over n bases costs about (254/c + 1)·n bucket additions plus, for
-/// every window, one combination of its 2^(c−1) buckets. When the bases are fixed (a proving key's
+/// every window, one reduction of its 2^(c−1) buckets. When the bases are fixed (a proving key's
 /// queries), the digits of window w = j·m + k (m = ``windowsPerCopy``) can instead be applied to the
-/// copy Pᵢ·2^(j·m·c) in window k: the bucket additions stay the same but only m bucket combinations
-/// and m·c doublings remain, which makes wider windows pay off (the measured prover uses m = 2, one
-/// window per core). The table costs ``copyCount`` points of memory per base and about 254
-/// batched affine doublings per base to build.
+/// copy Pᵢ·2^(j·m·c) in window k: the bucket additions stay the same but only m bucket reductions
+/// and m·c doublings remain, which makes wider windows pay off. The prover uses m = 1 (one set of
+/// buckets, split across the cores by bucket ranges, see ``FixedBaseMultiScalarMultiplicationJob``).
+/// The table costs ``copyCount`` points of memory per base and about 254 batched affine doublings
+/// per base to build.
 ///
 /// Immutable once built, so it may be shared by concurrent MSMs.
 public final class MultiScalarMultiplicationTable<Affine: AffineCurvePoint>: Sendable {
@@ -38,8 +39,9 @@ public final class MultiScalarMultiplicationTable<Affine: AffineCurvePoint>: Sen
     }
 
     /// Builds the table for `bases` (points of the group, as every decoder guarantees), with a
-    /// window width chosen for `bases.count` dense scalars, `windowsPerCopy` windows per copy (the
-    /// number of parts an MSM over the table is split into), on up to `workers` cores.
+    /// window width chosen for `bases.count` dense scalars, `windowsPerCopy` windows per copy (1 for
+    /// the prover: an MSM's parts split the buckets, whatever the number of windows), on up to
+    /// `workers` cores.
     @inlinable
     public convenience init(bases: [Affine], windowsPerCopy: Int, workers: Int = ParallelWork.coreCount) {
         let perCopy = max(1, windowsPerCopy)
@@ -65,24 +67,31 @@ public final class MultiScalarMultiplicationTable<Affine: AffineCurvePoint>: Sen
             of: bases, copies: copies, shift: perCopy * width, workers: max(1, workers))
     }
 
-    /// The width c minimising (254/c + 1, rounded up to whole copies)·a·count + windowsPerCopy·27·2^(c−1):
-    /// batched affine bucket additions (weight a) plus the bucket combinations (two Jacobian additions
-    /// per bucket).
+    /// The width c minimising (254/c + 1, rounded up to whole copies)·a·count + windowsPerCopy·b·2^(c−1)
+    /// (+ 2·a·count when the top window holds fewer than 6 bits): batched affine bucket additions
+    /// (weight a) plus the bucket reductions (weight b per bucket: two batched affine additions and a
+    /// share of the chunk combination, see ``AffineBucketAccumulator/reduce(offset:count:)``).
     ///
-    /// The addition weights were calibrated with `proofnode bench --suite msm-widths` (2 windows per
-    /// copy, 2 parts, CPU time): in G1 an addition costs more than its 6 multiplications because
-    /// narrow windows also mean small batches (more inversions per addition) and more bucket
-    /// collisions, so a = 10 (widths 11, 12, 12, 13 for 1500, 3000, 3600, 7100 points: 5 %, 0 %, 0 %
-    /// and 4 % faster than the former a = 7); in G2 the bucket combination weighs relatively more and
-    /// a = 7 stays (width 11 at 3000 points; 12 measured 3 % slower).
+    /// The top window holds the scalars' last 254 − (254/c)·c bits (2 for c = 12 and 14, 7 for 13): with
+    /// a few bits every point's last digit lands in a handful of buckets, which collide in every batch
+    /// and end up deferred again and again or in the Jacobian overflow — about three times the cost of
+    /// those additions. The weights were calibrated with `proofnode bench --suite msm-widths` (1 window
+    /// per copy, 2 parts, CPU time): in G1 an addition costs more than its 6 multiplications because
+    /// batches are small (inversions) and collide, so a = 10, b = 18; in G2, a = 7, b = 15. Width 13
+    /// measured fastest for every size the synthetic circuits use (1500–7100 points, G1 and G2).
     @inlinable
     static func width(forCount count: Int, windowsPerCopy: Int) -> Int {
-        let additionWeight = Affine.Field.self == Fq.self ? 10 : 7
+        let isG1 = Affine.Field.self == Fq.self
+        let additionWeight = isG1 ? 10 : 7
+        let reductionWeight = isG1 ? 18 : 15
         var best = 2
         var bestCost = Int.max
         for width in 2...16 {
             let windows = ((254 / width + 1 + windowsPerCopy - 1) / windowsPerCopy) * windowsPerCopy
-            let cost = additionWeight * count * windows + windowsPerCopy * 27 * (1 << (width - 1))
+            let topBits = 254 - (254 / width) * width
+            let crowding = topBits < 6 ? 2 * additionWeight * count : 0
+            let cost =
+                additionWeight * count * windows + crowding + windowsPerCopy * reductionWeight * (1 << (width - 1))
             if cost < bestCost {
                 best = width
                 bestCost = cost

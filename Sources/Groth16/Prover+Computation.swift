@@ -49,10 +49,7 @@ extension Prover {
         let system = qap.system
         let inputCount = qap.inputCount
         let parts = ConcurrentJobs.coreCount
-        // One window per core in each copy, even when this proof runs serially (a prover thread): the
-        // tables are shared, and a proof that splits across the cores later must find one window per part.
-        let tables = try self.tables.tables(
-            a: aBases, b1: b1Bases, b2: b2Bases, lh: lhBases, windowsPerCopy: WorkSplitting.activeCores)
+        let tables = try self.tables.tables(a: aBases, b1: b1Bases, b2: b2Bases, lh: lhBases)
         let jobs = (
             JobResult<FixedBaseMultiScalarMultiplicationJob<G2Affine>>(),
             JobResult<FixedBaseMultiScalarMultiplicationJob<G1Affine>>(),
@@ -109,8 +106,8 @@ extension Prover {
     /// Two rounds of independent jobs on all cores, each MSM split into one part per core so the
     /// cores stay evenly loaded: first the G2 MSM, the A and B₁ MSMs and the three interpolations
     /// onto the coset; then H's coefficients and one MSM over the L and H queries together (one
-    /// bucket combination instead of two). The MSMs use the prover's tables of shifted query points
-    /// (built on the first proof), with one window per part.
+    /// bucket reduction instead of two). The MSMs use the prover's tables of shifted query points
+    /// (built on the first proof), one window per copy, each MSM's buckets split among the parts.
     func multiScalarSums(
         _ prepared: PreparedProof
     ) throws(BN254Error) -> (a: G1Projective, b1: G1Projective, b2: G2Projective, lh: G1Projective) {

@@ -8,7 +8,7 @@ import Foundation
 /// Building takes about 254 batched affine doublings per query point on all cores (a few hundred
 /// milliseconds for a circuit of thousands of constraints), which is why it is not part of loading
 /// a key: key load stays cheap, the first proof pays once. Memory: `copyCount` points per query
-/// point (12–13 for the circuits measured; see docs/BENCHMARKS.md).
+/// point (20–22 with one window per copy for the circuits measured; see docs/BENCHMARKS.md).
 final class ProverTables: @unchecked Sendable {
     /// The four tables.
     struct Built: Sendable {
@@ -24,11 +24,10 @@ final class ProverTables: @unchecked Sendable {
     init() {}
 
     /// The tables for the given queries, building them on first use (concurrent callers wait for
-    /// the one build). `windowsPerCopy` is the number of parts each MSM is split into.
+    /// the one build). Each has one window per copy: an MSM over it splits across the cores by bucket
+    /// ranges, whatever the number of cores, so serial and split proofs share the tables.
     /// - Throws: ``BN254Error`` only if a build job did not run (an internal error).
-    func tables(
-        a: [G1Affine], b1: [G1Affine], b2: [G2Affine], lh: [G1Affine], windowsPerCopy: Int
-    ) throws(BN254Error) -> Built {
+    func tables(a: [G1Affine], b1: [G1Affine], b2: [G2Affine], lh: [G1Affine]) throws(BN254Error) -> Built {
         lock.lock()
         defer { lock.unlock() }
         if let built { return built }
@@ -41,22 +40,22 @@ final class ProverTables: @unchecked Sendable {
         ConcurrentJobs.run([
             {
                 results.2.capture {
-                    MultiScalarMultiplicationTable(bases: b2, windowsPerCopy: windowsPerCopy, workers: 1)
+                    MultiScalarMultiplicationTable(bases: b2, windowsPerCopy: 1, workers: 1)
                 }
             },
             {
                 results.3.capture {
-                    MultiScalarMultiplicationTable(bases: lh, windowsPerCopy: windowsPerCopy, workers: 1)
+                    MultiScalarMultiplicationTable(bases: lh, windowsPerCopy: 1, workers: 1)
                 }
             },
             {
                 results.0.capture {
-                    MultiScalarMultiplicationTable(bases: a, windowsPerCopy: windowsPerCopy, workers: 1)
+                    MultiScalarMultiplicationTable(bases: a, windowsPerCopy: 1, workers: 1)
                 }
             },
             {
                 results.1.capture {
-                    MultiScalarMultiplicationTable(bases: b1, windowsPerCopy: windowsPerCopy, workers: 1)
+                    MultiScalarMultiplicationTable(bases: b1, windowsPerCopy: 1, workers: 1)
                 }
             },
         ])

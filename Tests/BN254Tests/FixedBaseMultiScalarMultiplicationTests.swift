@@ -62,11 +62,14 @@ struct FixedBaseMultiScalarMultiplicationTests {
         #expect(second.runAll() == Support.naive(bases, again), "\(label), second MSM")
     }
 
-    @Test("G1 fixed-base MSM equals the naive sum across widths, windows per copy and parts")
+    @Test("G1 fixed-base MSM equals the naive sum across widths, windows per copy and bucket slices")
     func g1() throws {
         let cases: [(Int, Int?, Int, Int)] = [
             (1, nil, 2, 2), (5, 2, 1, 1), (40, 3, 2, 2), (150, 4, 3, 2), (300, 7, 2, 3), (600, nil, 2, 2),
             (700, 10, 1, 1), (1100, nil, 2, 2),
+            // One window per copy split into bucket slices (the prover's layout), slices that span
+            // windows (3 parts over 2 windows, 2 parts over 3), and batched reductions (widths ≥ 8).
+            (700, 9, 1, 2), (500, 8, 1, 3), (600, 8, 2, 3), (400, 8, 3, 2), (1100, nil, 1, 2), (300, 6, 1, 7),
         ]
         for (index, (size, width, perCopy, parts)) in cases.enumerated() {
             try check(
@@ -79,6 +82,7 @@ struct FixedBaseMultiScalarMultiplicationTests {
     func g2() throws {
         try check(G2Affine.self, size: 9, width: 3, windowsPerCopy: 2, parts: 2, seed: 70)
         try check(G2Affine.self, size: 300, width: nil, windowsPerCopy: 2, parts: 2, seed: 71)
+        try check(G2Affine.self, size: 300, width: 9, windowsPerCopy: 1, parts: 2, seed: 73)
     }
 
     @Test("Fixed-base MSM special cases: all zero, all one, all r − 1, one repeated base, sizes")
@@ -100,6 +104,11 @@ struct FixedBaseMultiScalarMultiplicationTests {
         let total = scalars.reduce(Fr.zero, +)
         let sum = try FixedBaseMultiScalarMultiplicationJob(table: sameTable, scalars: scalars, parts: 2).runAll()
         #expect(sum == G1Projective.generator * total)
+        // The same with one window per copy and wide buckets: every copy's points collide, so most
+        // additions go through the overflow buckets before the batched reduction.
+        let wideTable = MultiScalarMultiplicationTable(bases: same, width: 9, windowsPerCopy: 1)
+        let wideSum = try FixedBaseMultiScalarMultiplicationJob(table: wideTable, scalars: scalars, parts: 2).runAll()
+        #expect(wideSum == G1Projective.generator * total)
         let error = #expect(throws: BN254Error.self) {
             try FixedBaseMultiScalarMultiplicationJob(table: table, scalars: [.one], parts: 2)
         }

@@ -5,7 +5,7 @@ import BN254
 /// ``MultiScalarMultiplicationTable``'s width model against.
 struct BN254MSMWidthBenchmarks: BenchmarkSuite {
     let name = "msm-widths"
-    let summary = "fixed-base G1/G2 MSM (2 windows per copy, 2 parts) at the modelled window width ±1 (CPU time)"
+    let summary = "fixed-base G1/G2 MSM (1 window per copy, 2 parts) at the modelled window width ±1 (CPU time)"
 
     /// G1 sizes: the A and B1 queries of 1500 and 3000 constraints and their L+H queries.
     static let g1Counts = [1_500, 3_000, 3_600, 7_100]
@@ -21,9 +21,9 @@ struct BN254MSMWidthBenchmarks: BenchmarkSuite {
         _: A.Type, label: String, count: Int, into recorder: inout BenchmarkRecorder
     ) throws {
         let (bases, scalars) = BN254CurveBenchmarks.inputs(A.self, count: count, withBits: false)
-        let modelled = MultiScalarMultiplicationTable(bases: bases, windowsPerCopy: 2).width
+        let modelled = MultiScalarMultiplicationTable(bases: bases, windowsPerCopy: 1).width
         for width in (modelled - 1)...(modelled + 1) {
-            let table = MultiScalarMultiplicationTable(bases: bases, width: width, windowsPerCopy: 2)
+            let table = MultiScalarMultiplicationTable(bases: bases, width: width, windowsPerCopy: 1)
             var sink = JacobianPoint<A>.infinity
             let marker = width == modelled ? " (modelled)" : ""
             try BN254CurveBenchmarks.recordCPUTime(
