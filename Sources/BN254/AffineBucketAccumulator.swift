@@ -8,10 +8,10 @@
 /// than `waitLimit` points wait (half a batch by default; none for the general MSM, whose narrow top
 /// window would make waiting points force flush after flush), and otherwise goes into a Jacobian
 /// overflow bucket (a mixed addition), so that a window with very few buckets (the top window holds
-/// the scalars' last bits) cannot force a flush, and an inversion, every few points. (Sending every second collision to the overflow cost
-/// a fixed-base MSM with 2^12 buckets per part and batches of 1024 about 11 % of its additions as
-/// mixed additions plus a final fold; see docs/BENCHMARKS.md.) Equal points are doubled and
-/// opposite points empty the bucket.
+/// the scalars' last bits) cannot force a flush, and an inversion, every few points. (Sending every
+/// second collision to the overflow cost a fixed-base MSM with 2^12 buckets per part and batches of
+/// 1024 about 11 % of its additions as mixed additions plus a final fold; see docs/BENCHMARKS.md.)
+/// Equal points are doubled and opposite points empty the bucket.
 ///
 /// The storage is raw memory owned by the accumulator (no array bounds or uniqueness checks in the
 /// inner loops): create it with ``init(bucketCount:capacity:)`` and release it with

@@ -59,6 +59,7 @@ struct LoadHTTPClient: Sendable {
         try await withConnection { connection in try await connection.post(path, body) }
     }
 
+    /// The host and port of an `http://host:port[/…]` URL; nil for any other form.
     static func hostAndPort(of url: String) -> (String, Int)? {
         guard url.hasPrefix("http://") else { return nil }
         let authority = url.dropFirst("http://".count).prefix { $0 != "/" }
